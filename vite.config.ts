@@ -1,0 +1,46 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [svelte()],
+  // Relative asset URLs: dist/ works from any folder of any static server.
+  base: './',
+  build: {
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    rollupOptions: {
+      output: {
+        // Data keeps a .json name so servers that compress by type (vite preview among them) compress it.
+        assetFileNames: (asset) =>
+          asset.names[0]?.endsWith('.geojson')
+            ? 'assets/[name]-[hash].json'
+            : 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          // One Chromium at a time: two cores, and SwiftShader renders on the CPU.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
