@@ -1,4 +1,4 @@
-import { rewind } from '@turf/turf';
+import { kinks, rewind } from '@turf/turf';
 import type {
   Feature,
   FeatureCollection,
@@ -18,6 +18,7 @@ import {
   MAX_ZOOM,
   type BBox,
 } from '../../src/geo/region.ts';
+import { cutLines, cutPolygonal } from './antimeridian.ts';
 import { alpha3FromNumeric } from './iso.ts';
 import { areaKm2, labelPoint } from './label-point.ts';
 import { decimalsForStep, decimalsForZoom, roundTo } from './precision.ts';
@@ -82,13 +83,34 @@ function touches(g: Polygon | MultiPolygon, frame: BBox): boolean {
   });
 }
 
-/** Builds the three basemap layers from world-atlas's 1:50m topology. Pure: no I/O. */
+/**
+ * Builds the three basemap layers from world-atlas's 1:50m topology. Pure: no I/O.
+ *
+ * Visvalingam simplification can make a ring cross itself, which MapLibre fills
+ * as garbage. So each pass looks for crossings (turf kinks) and keeps full detail
+ * around them in the next; a few passes leave only crossings that are already in
+ * the source data.
+ */
 export function buildBasemap(source: CountriesTopology): BasemapFiles {
+  const protect: BBox[] = [];
+  for (let pass = 0; ; pass++) {
+    const result = buildOnce(source, protect);
+    const fresh = result.countries.features
+      .flatMap((f) => kinks(f).features.map((k) => k.geometry.coordinates))
+      .filter((p) => !protect.some((b) => bboxContains(b, p)));
+    if (fresh.length === 0 || pass === 4) return result;
+    for (const [x, y] of fresh) protect.push([x - 0.5, y - 0.5, x + 0.5, y + 0.5]);
+  }
+}
+
+function buildOnce(source: CountriesTopology, protect: BBox[]): BasemapFiles {
   const step = source.transform ? Math.min(...source.transform.scale) : 0;
   const decimals = Math.min(decimalsForZoom(MAX_ZOOM), step ? decimalsForStep(step) : Infinity);
+  const keep = (p: [number, number]) =>
+    bboxContains(DETAIL_BOUNDS, p) || protect.some((b) => bboxContains(b, p));
   // presimplify mutates and decodes the topology; work on a copy so callers can reuse theirs.
   const topo = presimplify(structuredClone(source), (triangle) =>
-    bboxContains(DETAIL_BOUNDS, triangle[1]) ? Infinity : planarTriangleArea(triangle),
+    keep(triangle[1]) ? Infinity : planarTriangleArea(triangle),
   );
   const simple = simplify(topo, OUTER_MIN_WEIGHT) as CountriesTopology;
 
@@ -97,8 +119,11 @@ export function buildBasemap(source: CountriesTopology): BasemapFiles {
   const keptIdx: number[] = [];
   const countries: Feature<Polygon | MultiPolygon, CountryProps>[] = [];
   full.features.forEach((f, i) => {
-    const g = f.geometry as Polygon | MultiPolygon | null;
-    if (!g || !touches(g, MAX_BOUNDS)) return;
+    // world-atlas stitches Natural Earth's parts back together across ±180° (right
+    // for a spherical renderer); MapLibre is planar and would draw a band round the
+    // world, so they are cut again (RFC 7946 §3.1.9).
+    if (!f.geometry || !touches(f.geometry as Polygon | MultiPolygon, MAX_BOUNDS)) return;
+    const g = cutPolygonal(f.geometry as Polygon | MultiPolygon);
     const rounded = roundPolygonal(g, decimals);
     if (!rounded) return;
     const id = all[i].id;
@@ -126,7 +151,7 @@ export function buildBasemap(source: CountriesTopology): BasemapFiles {
   const line = (kind: BoundaryProps['kind'], filter: (a: unknown, b: unknown) => boolean) => ({
     type: 'Feature' as const,
     properties: { kind },
-    geometry: roundLines(mesh(simple, kept, filter), decimals),
+    geometry: roundLines(cutLines(mesh(simple, kept, filter)), decimals),
   });
   const boundaries: BasemapFiles['boundaries'] = {
     type: 'FeatureCollection',

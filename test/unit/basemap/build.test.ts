@@ -1,4 +1,4 @@
-import { booleanClockwise, booleanPointInPolygon } from '@turf/turf';
+import { bbox, booleanClockwise, booleanPointInPolygon, kinks } from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,30 @@ describe('buildBasemap', () => {
         expect(booleanClockwise(outer), f.properties.name).toBe(false);
         for (const h of holes) expect(booleanClockwise(h), f.properties.name).toBe(true);
       }
+    }
+  });
+
+  it('never crosses the antimeridian (RFC 7946 §3.1.9), so MapLibre draws no band round the world', () => {
+    const rings = [
+      ...built.countries.features.flatMap((f) =>
+        f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat(),
+      ),
+      ...built.boundaries.features.flatMap((f) => f.geometry.coordinates),
+    ];
+    for (const ring of rings)
+      for (let i = 1; i < ring.length; i++)
+        expect(Math.abs(ring[i][0] - ring[i - 1][0])).toBeLessThan(180);
+  });
+
+  it('has no self-intersecting rings in any country of the region', () => {
+    for (const f of built.countries.features) {
+      const [w, s, e, n] = bbox(f);
+      const inRegion =
+        w <= REGION_BOUNDS[2] &&
+        e >= REGION_BOUNDS[0] &&
+        s <= REGION_BOUNDS[3] &&
+        n >= REGION_BOUNDS[1];
+      if (inRegion) expect(kinks(f).features, f.properties.name).toEqual([]);
     }
   });
 
