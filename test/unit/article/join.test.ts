@@ -8,7 +8,9 @@ const source = readFileSync(new URL('../../../story/source.txt', import.meta.url
 
 describe('the article data', () => {
   it('gives back the source word for word (whitespace aside) when its passages are joined', () => {
-    expect(normaliseWhitespace(joinPassages(article))).toBe(normaliseWhitespace(articleBody(source)));
+    expect(normaliseWhitespace(joinPassages(article))).toBe(
+      normaliseWhitespace(articleBody(source)),
+    );
   });
 
   it('drops only the two web-page leftovers', () => {
