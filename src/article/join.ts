@@ -1,4 +1,3 @@
-import type { Article } from './types.ts';
 
 /** Lines that came with the copied web page, not with the article (see shared/README). */
 export const PAGE_LEFTOVERS = ['Comments are closed.', 'Exit mobile version'];
@@ -6,7 +5,7 @@ export const PAGE_LEFTOVERS = ['Comments are closed.', 'Exit mobile version'];
 export const normaliseWhitespace = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** The article's text as the passages give it back. */
-export function joinPassages(article: Pick<Article, 'passages'>): string {
+export function joinPassages(article: { passages: readonly { text: string }[] }): string {
   return article.passages.map((p) => p.text).join('\n\n');
 }
 
