@@ -1,4 +1,3 @@
-
 /** Lines that came with the copied web page, not with the article (see shared/README). */
 export const PAGE_LEFTOVERS = ['Comments are closed.', 'Exit mobile version'];
 

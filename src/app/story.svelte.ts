@@ -1,0 +1,125 @@
+import article from '../../story/article.json';
+import type { Article } from '../article/types.ts';
+import { passageIndex } from '../article/links.ts';
+import type { StoryFeature, StoryLayer } from '../geo/types.ts';
+import { STORY_STYLES } from '../style/story.ts';
+import type { LoadProblem } from './load.ts';
+
+const order = (name: string) => {
+  const i = STORY_STYLES.findIndex((s) => s.layer === name);
+  return i === -1 ? STORY_STYLES.length : i;
+};
+
+/**
+ * What the reader has loaded, sees and has chosen. The one place the panels and
+ * the map read from and write to.
+ */
+export class Story {
+  readonly article = article as Article;
+  #layers = $state.raw<StoryLayer[]>([]);
+  #problems = $state.raw<LoadProblem[]>([]);
+  #hidden = $state.raw<ReadonlySet<string>>(new Set());
+  #selected = $state<string | null>(null);
+  /** Features under the pointer when a click found more than one. */
+  #choices = $state.raw<StoryFeature[]>([]);
+  #highlighted = $state.raw<string[]>([]);
+  #hovered = $state<string | null>(null);
+  /** Passage to scroll to and mark in the article. */
+  #focusedPassage = $state<string | null>(null);
+  /** Features the map should fit; a fresh object each time, so asking twice fits twice. */
+  #fitRequest = $state.raw<{ ids: string[] } | null>(null);
+
+  #byId = $derived(
+    new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, f] as const))),
+  );
+  #layerOf = $derived(
+    new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, l] as const))),
+  );
+  #index = $derived(passageIndex(this.#layers));
+
+  get layers() {
+    return this.#layers;
+  }
+  get problems() {
+    return this.#problems;
+  }
+  get selected(): StoryFeature | null {
+    return this.#selected ? (this.#byId.get(this.#selected) ?? null) : null;
+  }
+  get selectedId() {
+    return this.#selected;
+  }
+  get choices() {
+    return this.#choices;
+  }
+  get highlighted() {
+    return this.#highlighted;
+  }
+  get hovered() {
+    return this.#hovered;
+  }
+  get focusedPassage() {
+    return this.#focusedPassage;
+  }
+  get fitRequest() {
+    return this.#fitRequest;
+  }
+
+  feature(id: string): StoryFeature | undefined {
+    return this.#byId.get(id);
+  }
+  layerOf(id: string): StoryLayer | undefined {
+    return this.#layerOf.get(id);
+  }
+  featuresOf(passageId: string): StoryFeature[] {
+    return this.#index.get(passageId) ?? [];
+  }
+  isVisible(layer: string): boolean {
+    return !this.#hidden.has(layer);
+  }
+  get visibleLayers(): string[] {
+    return this.#layers.map((l) => l.name).filter((n) => !this.#hidden.has(n));
+  }
+
+  addLayer(layer: StoryLayer): void {
+    const rest = this.#layers.filter((l) => l.name !== layer.name);
+    this.#layers = [...rest, layer].sort((a, b) => order(a.name) - order(b.name));
+  }
+  addProblem(p: LoadProblem): void {
+    this.#problems = [...this.#problems, p];
+  }
+  setVisible(layer: string, visible: boolean): void {
+    const next = new Set(this.#hidden);
+    if (visible) next.delete(layer);
+    else next.add(layer);
+    this.#hidden = next;
+  }
+  showOnly(layers: string[] | null): void {
+    this.#hidden = new Set(
+      layers ? this.#layers.map((l) => l.name).filter((n) => !layers.includes(n)) : [],
+    );
+  }
+  select(id: string | null): void {
+    this.#selected = id && this.#byId.has(id) ? id : null;
+    this.#choices = [];
+    // A selected feature must be visible.
+    const layer = id ? this.#layerOf.get(id) : undefined;
+    if (layer && !this.isVisible(layer.name)) this.setVisible(layer.name, true);
+  }
+  offer(features: StoryFeature[]): void {
+    if (features.length === 1) this.select(features[0].properties.id);
+    else this.#choices = features;
+  }
+  highlight(ids: string[]): void {
+    this.#highlighted = ids;
+  }
+  hover(id: string | null): void {
+    this.#hovered = id;
+  }
+  fitTo(ids: string[]): void {
+    this.#fitRequest = { ids };
+  }
+  focusPassage(id: string | null): void {
+    this.#focusedPassage = id;
+  }
+}
