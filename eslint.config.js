@@ -17,5 +17,10 @@ export default ts.config(
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser } },
+    rules: {
+      // State here holds immutable collections that are replaced whole ($state.raw,
+      // $derived), never mutated in place, so SvelteMap/SvelteSet would only add cost.
+      'svelte/prefer-svelte-reactivity': 'off',
+    },
   },
 );
