@@ -28,6 +28,7 @@ export class Story {
   #focusedPassage = $state<string | null>(null);
   /** Features the map should fit; a fresh object each time, so asking twice fits twice. */
   #fitRequest = $state.raw<{ ids: string[] } | null>(null);
+  #expected = $state(0);
 
   #byId = $derived(
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, f] as const))),
@@ -60,6 +61,13 @@ export class Story {
   }
   get focusedPassage() {
     return this.#focusedPassage;
+  }
+  /** True once every layer file has loaded or failed. */
+  get ready(): boolean {
+    return this.#layers.length + this.#problems.length >= this.#expected;
+  }
+  expect(files: number): void {
+    this.#expected = files;
   }
   get fitRequest() {
     return this.#fitRequest;
