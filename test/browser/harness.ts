@@ -2,7 +2,7 @@
  * Runs the built site (dist/) in Debian's Chromium through playwright-core,
  * with every request that leaves the site's own origin blocked and counted.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -165,4 +165,44 @@ export function dominantColour(png: PNG, x: number, y: number, radius = 3): RGB 
     }
   const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   return best.split(',').map(Number) as RGB;
+}
+
+const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+
+/** Runs axe-core in the page (injected from node_modules, no network) and returns its violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  });
+  return violations;
+}
+
+type MapWindow = { __map: import('maplibre-gl').Map };
+
+/** The page position of a longitude/latitude on the map. */
+export async function projectToPage(page: Page, lngLat: [number, number]) {
+  return page.evaluate((p) => {
+    const map = (window as unknown as MapWindow).__map;
+    const r = map.getCanvas().getBoundingClientRect();
+    const { x, y } = map.project(p);
+    return { x: x + r.left, y: y + r.top };
+  }, lngLat);
+}
+
+/** Waits until the map has stopped moving and drawn. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = (window as unknown as MapWindow).__map;
+    return map && !map.isMoving() && map.loaded();
+  });
 }
