@@ -26,16 +26,28 @@ export interface LayerStyle {
   legend: string;
   /** Line variants, for route layers. */
   lines?: LineVariant[];
+  /** Fill opacity of areas at rest; blocs overlap (Russia is in both), so it stays low. */
+  areaOpacity?: number;
+  /** Legend text for the layer's points, when it also has areas or lines. */
+  pointLegend?: string;
 }
+
+const AREA_OPACITY = 0.14;
 
 export const STORY_STYLES: LayerStyle[] = [
   { layer: 'eaeu', color: '#009e73', legend: 'Eurasian Economic Union member' },
   { layer: 'csto', color: '#0072b2', legend: 'CSTO member' },
-  { layer: 'afghanistan', color: '#d55e00', legend: 'Afghanistan' },
+  {
+    layer: 'afghanistan',
+    color: '#d55e00',
+    legend: 'Afghanistan',
+    pointLegend: 'Kabul, the capital',
+  },
   {
     layer: 'lapis-lazuli-corridor',
     color: '#882255',
     legend: 'Lapis Lazuli corridor',
+    pointLegend: 'port, crossing or city on the corridor',
     lines: [
       { match: { property: 'mode', value: 'rail' }, label: 'by rail', width: 3 },
       { match: { property: 'mode', value: 'road' }, label: 'by road', width: 2.5, dash: [3, 1.5] },
@@ -52,6 +64,7 @@ export const STORY_STYLES: LayerStyle[] = [
     layer: 'uap-railway',
     color: '#b35900',
     legend: 'Uzbekistan–Afghanistan–Pakistan railway',
+    pointLegend: 'station or crossing',
     lines: [
       { match: { property: 'status', value: 'built' }, label: 'built (2011)', width: 4.5 },
       {
@@ -68,7 +81,14 @@ export const STORY_STYLES: LayerStyle[] = [
       },
     ],
   },
-  { layer: 'places', color: '#332288', legend: 'Places and events' },
+  {
+    layer: 'places',
+    color: '#332288',
+    legend: 'state named in the article',
+    // Many large states: a wash would bury the blocs beneath, so barely any fill.
+    areaOpacity: 0.04,
+    pointLegend: 'place or event',
+  },
 ];
 
 /** For a file in geo/ that has no entry yet: drawn plainly rather than not at all. */
@@ -114,7 +134,7 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
       filter: geomIs('Polygon', 'MultiPolygon'),
       paint: {
         'fill-color': s.color,
-        'fill-opacity': ['case', emphasised, 0.45, 0.2],
+        'fill-opacity': ['case', emphasised, 0.4, s.areaOpacity ?? AREA_OPACITY],
       },
     },
     {
@@ -175,8 +195,16 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
       paint: {
         'circle-color': ['match', ['get', 'kind'], 'event', t.paper, s.color],
         'circle-stroke-color': s.color,
-        'circle-stroke-width': ['case', emphasised, 3.5, 2.5],
-        'circle-radius': ['case', emphasised, 8, ['match', ['get', 'kind'], 'event', 6, 5]],
+        'circle-stroke-width': ['case', emphasised, 3, 2],
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          2,
+          ['case', emphasised, 6, 3.5],
+          6,
+          ['case', emphasised, 9, 6],
+        ],
       },
     },
     {
