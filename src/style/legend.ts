@@ -21,11 +21,7 @@ export function legendItems(s: LayerStyle, geometry: Set<string>): LegendItem[] 
     else items.push({ kind: 'line', label: s.legend, color: s.color, width: 3 });
   }
   if (geometry.has('Point') || geometry.has('MultiPoint')) {
-    items.push({
-      kind: 'point',
-      label: s.lines || geometry.size > 1 ? 'place' : s.legend,
-      color: s.color,
-    });
+    items.push({ kind: 'point', label: s.pointLegend ?? s.legend, color: s.color });
   }
   return items;
 }
