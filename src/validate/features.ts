@@ -1,0 +1,42 @@
+/** The features of a parsed layer, taken as they are: any part of them may be malformed. */
+import { isRecord } from './diagnostic.ts';
+import { featureLabel, type SourceDoc } from './json.ts';
+import { childPointer } from './pointer.ts';
+
+/** Feature properties before validation: only what the checks test for may be relied on. */
+export type Props = Readonly<Record<string, unknown>>;
+
+export interface FeatureRef {
+  doc: SourceDoc;
+  index: number;
+  /** e.g. /features/3 */
+  pointer: string;
+  /** properties.id when it is a non-empty string, valid or not: duplicates are found either way. */
+  id?: string;
+  /** The valid id, or features[3]: how reports name it. */
+  label: string;
+  props: Props;
+  /** Unchecked: geometry.ts narrows it. */
+  geometry: unknown;
+}
+
+export function listFeatures(doc: SourceDoc): FeatureRef[] {
+  const features = isRecord(doc.value) ? doc.value.features : undefined;
+  if (!Array.isArray(features)) return [];
+  return features.map((feature: unknown, index) => {
+    const props = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
+    const id = typeof props.id === 'string' && props.id !== '' ? props.id : undefined;
+    const geometry = isRecord(feature) ? feature.geometry : undefined;
+    const pointer = childPointer('/features', index);
+    const label = featureLabel(doc, pointer) ?? `features[${index}]`;
+    return { doc, index, pointer, id, label, props, geometry };
+  });
+}
+
+/** The string items of an array property; anything else the schema check reports. */
+export function stringItems(value: unknown): { item: string; index: number }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown, index) =>
+    typeof item === 'string' ? [{ item, index }] : [],
+  );
+}
