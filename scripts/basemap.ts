@@ -2,11 +2,13 @@
  * Regenerates geo/basemap/ from Natural Earth (via the world-atlas package).
  *   npm run basemap            write the files
  *   npm run basemap -- --check exit 1 if the committed files differ from a fresh build
+ * Then copies (or checks) the country outlines the story layers take from it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { basemapOutputs } from './basemap/outputs.ts';
+import { runSync } from './sync-countries/run.ts';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,4 +34,5 @@ for (const [path, text] of Object.entries(basemapOutputs(source))) {
     console.log(`${path}  ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`);
   }
 }
+if (!stale) stale += runSync(`${root}geo/`, check);
 process.exit(stale ? 1 : 0);
