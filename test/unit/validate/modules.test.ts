@@ -249,6 +249,26 @@ describe('validateLayer', () => {
     expect(messages).toEqual(['expected a "kind" property, found none']);
   });
 
+  it('passes on a check that stops, and keeps what the other checks found', () => {
+    // check-geojson throws on an empty ring it has to read (one beside a malformed ring).
+    const layer = {
+      type: 'FeatureCollection',
+      name: 'places',
+      title: 'Places',
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'Polygon', coordinates: [[], ['x']] },
+        },
+      ],
+    };
+    const codes = validateLayer('geo/places.geojson', JSON.stringify(layer)).map((d) => d.code);
+    expect(codes).toContain('check-failed');
+    expect(codes).toContain('too-few-positions');
+    expect(codes).toContain('schema');
+  });
+
   it('without a context, says nothing it cannot know: no unknown nodes, passages or codes', () => {
     const routes = fixture('geo/routes.geojson').replace('"to": "kabul"', '"to": "kabull"');
     expect(validateLayer('geo/routes.geojson', routes)).toEqual([]);
