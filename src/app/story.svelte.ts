@@ -5,6 +5,9 @@ import type { StoryFeature, StoryLayer } from '../geo/types.ts';
 import { STORY_STYLES } from '../style/story.ts';
 import type { LoadProblem } from './load.ts';
 
+/** Where the map should go: fitted to features, or an explicit view. A fresh object each time. */
+export type CameraRequest = { ids: string[] } | { center: [number, number]; zoom: number };
+
 const order = (name: string) => {
   const i = STORY_STYLES.findIndex((s) => s.layer === name);
   return i === -1 ? STORY_STYLES.length : i;
@@ -26,9 +29,10 @@ export class Story {
   #hovered = $state<string | null>(null);
   /** Passage to scroll to and mark in the article. */
   #focusedPassage = $state<string | null>(null);
-  /** Features the map should fit; a fresh object each time, so asking twice fits twice. */
-  #fitRequest = $state.raw<{ ids: string[] } | null>(null);
+  #cameraRequest = $state.raw<CameraRequest | null>(null);
   #expected = $state(0);
+  /** Pixels at the bottom of the map hidden by an overlay (the presentation bar). */
+  #inset = $state(0);
 
   #byId = $derived(
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, f] as const))),
@@ -62,6 +66,12 @@ export class Story {
   get focusedPassage() {
     return this.#focusedPassage;
   }
+  get inset() {
+    return this.#inset;
+  }
+  setInset(px: number): void {
+    this.#inset = Math.max(0, Math.round(px));
+  }
   /** True once every layer file has loaded or failed. */
   get ready(): boolean {
     return this.#layers.length + this.#problems.length >= this.#expected;
@@ -69,8 +79,8 @@ export class Story {
   expect(files: number): void {
     this.#expected = files;
   }
-  get fitRequest() {
-    return this.#fitRequest;
+  get cameraRequest() {
+    return this.#cameraRequest;
   }
 
   feature(id: string): StoryFeature | undefined {
@@ -125,7 +135,11 @@ export class Story {
     this.#hovered = id;
   }
   fitTo(ids: string[]): void {
-    this.#fitRequest = { ids };
+    this.#cameraRequest = { ids };
+  }
+  /** Moves the map to an explicit view (a tour step's camera). */
+  lookAt(center: [number, number], zoom: number): void {
+    this.#cameraRequest = { center, zoom };
   }
   focusPassage(id: string | null): void {
     this.#focusedPassage = id;
