@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tour } from '../../src/tour/types.ts';
+import {
+  axeViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+  serveDist,
+  settle,
+  waitForIdle,
+  type Site,
+} from './harness.ts';
+
+const tour: Tour = JSON.parse(
+  readFileSync(new URL('../../story/tour.json', import.meta.url), 'utf8'),
+);
+type MapWindow = { __map: import('maplibre-gl').Map };
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(width = 1920, height = 1080) {
+  const w = await openPage(browser, site.url, { width, height }, { reducedMotion: 'reduce' });
+  await w.page.goto(site.url);
+  await waitForIdle(w.page);
+  await w.page.locator('#passage-p01 .chip').first().waitFor();
+  return w;
+}
+
+const highlighted = (page: import('playwright-core').Page) =>
+  page.evaluate(() => {
+    const map = (window as unknown as MapWindow).__map;
+    const out: string[] = [];
+    for (const [sid, src] of Object.entries(map.getStyle().sources)) {
+      if (!sid.startsWith('story-')) continue;
+      const data = (src as { data: GeoJSON.FeatureCollection }).data;
+      for (const f of data.features) {
+        const id = f.properties?.id as string;
+        if (map.getFeatureState({ source: sid, id }).highlighted) out.push(id);
+      }
+    }
+    return out.sort();
+  });
+
+const camera = (page: import('playwright-core').Page) =>
+  page.evaluate(() => {
+    const map = (window as unknown as MapWindow).__map;
+    const c = map.getCenter();
+    return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
+  });
+
+describe('presentation', () => {
+  it('walks the tour with the keys a keyboard or clicker sends, as the tour data says', async () => {
+    const { page, context, consoleErrors, outside } = await open();
+    await page.getByRole('button', { name: 'Present the tour' }).click();
+    const counter = page.locator('.present .counter');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 1 of 12/);
+    await settle(page);
+    expect(await highlighted(page)).toEqual([...tour.steps[0].features].sort());
+
+    // Type readable from the back of the room.
+    const size = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('.present .passage')!).fontSize),
+    );
+    expect(size).toBeGreaterThanOrEqual(28);
+    await screenshot(page, 'presentation-1920');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const before = await camera(page);
+    for (const [key, step] of [
+      ['ArrowRight', 2],
+      ['PageDown', 3],
+      [' ', 4],
+      ['PageUp', 3],
+      ['ArrowLeft', 2],
+      ['End', 12],
+      ['Home', 1],
+    ] as const) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      await expect.poll(() => counter.textContent()).toMatch(new RegExp(`Step ${step} of 12`));
+      await settle(page);
+      expect(await highlighted(page), `${key} → step ${step}`).toEqual(
+        [...tour.steps[step - 1].features].sort(),
+      );
+    }
+
+    // A step number then Enter jumps; the Crocus step has an explicit camera.
+    const crocus = tour.steps.findIndex((s) => s.id === 'crocus');
+    for (const d of String(crocus + 1)) await page.keyboard.press(d);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => counter.textContent()).toMatch(new RegExp(`Step ${crocus + 1} of 12`));
+    await settle(page);
+    const cam = tour.steps[crocus].camera as { center: [number, number]; zoom: number };
+    const at = await camera(page);
+    expect(at.zoom).toBeCloseTo(cam.zoom, 1);
+    expect(Math.abs(at.lng - cam.center[0])).toBeLessThan(0.5);
+    expect(at).not.toEqual(before);
+
+    // Pan away, then R returns to the step's view.
+    await page.evaluate(() =>
+      (window as unknown as MapWindow).__map.jumpTo({ center: [60, 40], zoom: 4 }),
+    );
+    await page.keyboard.press('r');
+    await settle(page);
+    const back = await camera(page);
+    expect(back.zoom).toBeCloseTo(cam.zoom, 1);
+    expect(Math.abs(back.lng - cam.center[0])).toBeLessThan(0.5);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.present').count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+});
