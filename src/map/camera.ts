@@ -1,6 +1,7 @@
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import { MAX_BOUNDS } from '../geo/region.ts';
 import type { StoryFeature } from '../geo/types.ts';
 
 export const prefersReducedMotion = (): boolean =>
@@ -14,7 +15,15 @@ export function fitFeatures(
 ): void {
   if (!features.length) return;
   const fc: FeatureCollection = { type: 'FeatureCollection', features };
-  const [w, s, e, n] = bbox(fc);
+  // Whole Russia reaches the antimeridian; framing all of it would show the
+  // world. Only the part a reader can pan to counts.
+  const [bw, bs, be, bn] = bbox(fc);
+  const [w, s, e, n] = [
+    Math.max(bw, MAX_BOUNDS[0]),
+    Math.max(bs, MAX_BOUNDS[1]),
+    Math.min(be, MAX_BOUNDS[2]),
+    Math.min(bn, MAX_BOUNDS[3]),
+  ];
   map.fitBounds(
     [
       [w, s],

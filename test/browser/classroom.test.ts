@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tour } from '../../src/tour/types.ts';
 import {
   axeViolations,
+  ARTEFACTS,
   launchBrowser,
   openPage,
   screenshot,
@@ -121,6 +123,58 @@ describe('presentation', () => {
     expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
     expect(consoleErrors).toEqual([]);
     expect(outside).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('export and print', () => {
+  it('downloads a PNG of the view at twice the screen size, with title, legend and caption', async () => {
+    const { page, context } = await open(1280, 800);
+    await page.locator('#passage-p13 .chip').first().click();
+    await settle(page);
+    const canvas = await page.evaluate(() => {
+      const c = (window as unknown as MapWindow).__map.getCanvas();
+      return { w: c.clientWidth, h: c.clientHeight, dpr: devicePixelRatio };
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const path = `${ARTEFACTS}export.png`;
+    await download.saveAs(path);
+    const png = PNG.sync.read(readFileSync(path));
+    expect(png.width).toBe(canvas.w * canvas.dpr * 2);
+    // The map at twice its size, plus a title band above and a caption band below.
+    expect(png.height).toBeGreaterThan(canvas.h * canvas.dpr * 2);
+    const colours = new Set<number>();
+    for (let i = 0; i < png.data.length; i += 4 * 97)
+      colours.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+    expect(colours.size).toBeGreaterThan(50);
+    // The map returns to its own pixel ratio afterwards.
+    expect(await page.evaluate(() => (window as unknown as MapWindow).__map.getPixelRatio())).toBe(
+      canvas.dpr,
+    );
+    await context.close();
+  });
+
+  it('prints a one-page landscape handout on A4 and Letter', async () => {
+    const { page, context } = await open(1280, 800);
+    await page.locator('#passage-p10 .chip').first().click();
+    await settle(page);
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format, landscape: true, printBackground: true });
+      writeFileSync(`${ARTEFACTS}handout-${format}.pdf`, pdf);
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length, format).toBe(1);
+    }
+    // The printed map is a picture of the live one.
+    const src = await page.locator('img.print-map').getAttribute('src');
+    expect(src).toMatch(/^data:image\/png;base64,/);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'print-media');
+    expect(await page.locator('.card').isVisible()).toBe(true);
+    expect(await page.locator('#tabpanel').isVisible()).toBe(false);
     await context.close();
   });
 });
