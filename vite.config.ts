@@ -1,8 +1,10 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { storyData } from './scripts/vite-plugin-story.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), storyData(fileURLToPath(new URL('./', import.meta.url)))],
   // Relative asset URLs: dist/ works from any folder of any static server.
   base: './',
   build: {

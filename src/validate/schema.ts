@@ -1,7 +1,7 @@
 /** schema/layer.schema.json and schema/feature.schema.json through ajv, in plain words. */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import featureSchema from '../../schema/feature.schema.json';
-import layerSchema from '../../schema/layer.schema.json';
+import featureSchema from '../../schema/feature.schema.json' with { type: 'json' };
+import layerSchema from '../../schema/layer.schema.json' with { type: 'json' };
 import {
   closest,
   describeValue,
