@@ -1,0 +1,52 @@
+/**
+ * `npm run build:single`: the whole site as one HTML file, dist-single/index.html,
+ * for a classroom machine with no network and no web server (opened from file://).
+ *
+ * It is the main config plus:
+ * - vite-plugin-singlefile, which turns off code splitting and writes the script
+ *   and the stylesheet into the HTML;
+ * - every asset inlined as a data: URL (the plugin sets assetsInlineLimit so), so
+ *   the `?url` imports of the GeoJSON layers and of MapLibre's worker become
+ *   data: URLs. `fetch` reads data: URLs from a file:// page, and MapLibre, on a
+ *   page whose origin is "null" (file://), fetches the worker URL it is given and
+ *   starts the worker from a data: URL of its text, so MapView needs no change;
+ * - the fonts' WOFF fallbacks dropped: every browser that runs MapLibre 6 reads
+ *   WOFF2, and each face would otherwise be inlined twice.
+ */
+import { defineConfig, mergeConfig, type CSSOptions } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import base from './vite.config.ts';
+
+// PostCSS comes with Vite; its plugin type is reached through Vite's own, not a dependency of ours.
+type PostcssPlugin = NonNullable<
+  Exclude<CSSOptions['postcss'], string | undefined>['plugins']
+>[number];
+
+/** Removes `url(…) format('woff')` entries from @font-face `src` lists that also offer WOFF2. */
+const dropWoffFallback: PostcssPlugin = {
+  postcssPlugin: 'drop-woff-fallback',
+  Declaration: {
+    src(decl) {
+      if (!/format\(\s*['"]?woff2['"]?\s*\)/.test(decl.value)) return;
+      const kept = decl.value
+        .split(/,(?![^(]*\))/)
+        .filter((part) => !/format\(\s*['"]?woff['"]?\s*\)/.test(part));
+      decl.value = kept.map((part) => part.trim()).join(', ');
+    },
+  },
+};
+
+// The base config's `test` block is left in: `vite build` ignores it.
+export default mergeConfig(
+  base,
+  defineConfig({
+    plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+    css: { postcss: { plugins: [dropWoffFallback] } },
+    build: {
+      outDir: 'dist-single',
+      emptyOutDir: true,
+      // Nothing is split out, so the size warning would only be noise.
+      chunkSizeWarningLimit: Infinity,
+    },
+  }),
+);
