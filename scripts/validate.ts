@@ -1,6 +1,6 @@
 /**
- * Checks story/article.json and geo/*.geojson: JSON syntax, RFC 7946, the JSON Schemas, geometry
- * rules and links between files; then reports which passages the map covers.
+ * Checks story/article.json, story/events.json and geo/*.geojson: JSON syntax, RFC 7946, the JSON
+ * Schemas, geometry rules and links between files; then reports which passages the map covers.
  *   npm run validate                          the whole project
  *   npm run validate -- geo/csto.geojson      only what concerns these files
  *   npm run validate -- --root test/fixtures/validate/valid

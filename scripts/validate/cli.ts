@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   ARTICLE_PATH,
   COUNTRIES_PATH,
+  EVENTS_PATH,
   coverageCounts,
   formatCoverage,
   formatDiagnostic,
@@ -59,7 +60,7 @@ export function namedFile(root: string, file: string, cwd: string): NamedFile {
   return { path: posix(outside ? absolute : rel), absolute };
 }
 
-/** The article, the basemap countries and every geo/*.geojson; unreadable files are reported. */
+/** The article, the basemap, story/events.json and every geo/*.geojson; unreadable ones reported. */
 export function loadProject(
   root: string,
   named: readonly NamedFile[] = [],
@@ -79,6 +80,7 @@ export function loadProject(
   };
   load(ARTICLE_PATH);
   load(COUNTRIES_PATH);
+  load(EVENTS_PATH);
   for (const name of layerNames(root)) load(`geo/${name}`);
   for (const file of named) load(file.path, file.absolute);
   return { files, problems };

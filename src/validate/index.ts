@@ -14,6 +14,7 @@ import {
   sortDiagnostics,
   type Diagnostic,
 } from './diagnostic.ts';
+import { checkEvents, EVENTS_PATH } from './events.ts';
 import { listFeatures, type FeatureRef } from './features.ts';
 import { checkGeoJson } from './geojson.ts';
 import { geometryIssues } from './geometry.ts';
@@ -26,6 +27,7 @@ export type { CoverageEntry } from './coverage.ts';
 export { coverageCounts, formatCoverage } from './coverage.ts';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostic.ts';
 export { formatDiagnostic, sortDiagnostics } from './diagnostic.ts';
+export { checkEvents, EVENTS_PATH } from './events.ts';
 
 export const ARTICLE_PATH = 'story/article.json';
 export const COUNTRIES_PATH = 'geo/basemap/countries.geojson';
@@ -222,7 +224,7 @@ function readProject(files: readonly ProjectFile[]): ProjectRead {
 }
 
 const isKnownPath = (path: string) =>
-  path === ARTICLE_PATH || path === COUNTRIES_PATH || isLayerPath(path);
+  path === ARTICLE_PATH || path === COUNTRIES_PATH || path === EVENTS_PATH || isLayerPath(path);
 
 const notValidated = (f: ProjectFile) =>
   fileDiagnostic(
@@ -310,6 +312,14 @@ function checkProject(input: readonly ProjectFile[]): Result {
   const passageLinks = article
     ? passageLinkIssues(project.passages, index, complete).map((i) => locateIssue(article, i))
     : [];
+  const eventsFile = files.find((f) => f.path === EVENTS_PATH);
+  const events = eventsFile
+    ? checkEvents(eventsFile.path, eventsFile.text, {
+        passages: project.passageIds,
+        features,
+        complete,
+      })
+    : [];
   return {
     diagnostics: sortDiagnostics(
       dedupeDiagnostics([
@@ -318,6 +328,7 @@ function checkProject(input: readonly ProjectFile[]): Result {
         ...links,
         ...linksFailed,
         ...passageLinks,
+        ...events,
         ...project.layers.filter((l) => !l.ok).map(unreadLayer),
       ]),
     ),

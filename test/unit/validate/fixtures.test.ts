@@ -31,6 +31,7 @@ const CASES: Record<string, DiagnosticCode[]> = {
   'schema-bad-values': ['schema'],
   'duplicate-id': ['duplicate-id'],
   'unknown-passage': ['unknown-passage'],
+  'unknown-event-reference': ['unknown-passage', 'unknown-node'],
   'unclosed-ring': ['unclosed-ring'],
   'wrong-winding': ['wrong-winding'],
   'self-intersection': ['self-intersection'],
