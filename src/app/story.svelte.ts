@@ -4,6 +4,7 @@ import { passageIndex } from '../article/links.ts';
 import type { StoryFeature, StoryLayer } from '../geo/types.ts';
 import { STORY_STYLES } from '../style/story.ts';
 import type { LoadProblem } from './load.ts';
+import type { Opened } from './opened.ts';
 
 /** Where the map should go: fitted to features, or an explicit view. A fresh object each time. */
 export type CameraRequest = { ids: string[] } | { center: [number, number]; zoom: number };
@@ -33,6 +34,8 @@ export class Story {
   #expected = $state(0);
   /** Pixels at the bottom of the map hidden by an overlay (the presentation bar). */
   #inset = $state(0);
+  /** A GeoJSON file the reader opened to preview; never mixed into the story's layers. */
+  #opened = $state.raw<Opened | null>(null);
 
   #byId = $derived(
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, f] as const))),
@@ -65,6 +68,12 @@ export class Story {
   }
   get focusedPassage() {
     return this.#focusedPassage;
+  }
+  get opened() {
+    return this.#opened;
+  }
+  setOpened(o: Opened | null): void {
+    this.#opened = o;
   }
   get inset() {
     return this.#inset;

@@ -40,7 +40,10 @@ const VIEWPORTS = [
 describe.each(VIEWPORTS)('basemap at $name size ($width×$height)', (vp) => {
   it('draws offline, fits the region and shows land and water where they are', async () => {
     const w = await openPage(browser, site.url, { width: vp.width, height: vp.height });
-    await w.page.goto(site.url);
+    // Every story layer hidden (an empty layer list in the link): the basemap alone.
+    await w.page.goto(`${site.url}#layers=`);
+    await waitForIdle(w.page);
+    await w.page.locator('#passage-p01 .chip').first().waitFor();
     await waitForIdle(w.page);
 
     const state = await w.page.evaluate(
