@@ -5,6 +5,7 @@ import {
   ARTICLE_PATH,
   COUNTRIES_PATH,
   EVENTS_PATH,
+  TOUR_PATH,
   coverageCounts,
   formatCoverage,
   formatDiagnostic,
@@ -81,6 +82,7 @@ export function loadProject(
   load(ARTICLE_PATH);
   load(COUNTRIES_PATH);
   load(EVENTS_PATH);
+  load(TOUR_PATH);
   for (const name of layerNames(root)) load(`geo/${name}`);
   for (const file of named) load(file.path, file.absolute);
   return { files, problems };

@@ -15,6 +15,7 @@ import {
   type Diagnostic,
 } from './diagnostic.ts';
 import { checkEvents, EVENTS_PATH } from './events.ts';
+import { checkTour, TOUR_PATH } from './tour.ts';
 import { listFeatures, type FeatureRef } from './features.ts';
 import { checkGeoJson } from './geojson.ts';
 import { geometryIssues } from './geometry.ts';
@@ -28,6 +29,7 @@ export { coverageCounts, formatCoverage } from './coverage.ts';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostic.ts';
 export { formatDiagnostic, sortDiagnostics } from './diagnostic.ts';
 export { checkEvents, EVENTS_PATH } from './events.ts';
+export { checkTour, TOUR_PATH } from './tour.ts';
 
 export const ARTICLE_PATH = 'story/article.json';
 export const COUNTRIES_PATH = 'geo/basemap/countries.geojson';
@@ -224,7 +226,11 @@ function readProject(files: readonly ProjectFile[]): ProjectRead {
 }
 
 const isKnownPath = (path: string) =>
-  path === ARTICLE_PATH || path === COUNTRIES_PATH || path === EVENTS_PATH || isLayerPath(path);
+  path === ARTICLE_PATH ||
+  path === COUNTRIES_PATH ||
+  path === EVENTS_PATH ||
+  path === TOUR_PATH ||
+  isLayerPath(path);
 
 const notValidated = (f: ProjectFile) =>
   fileDiagnostic(
@@ -320,6 +326,17 @@ function checkProject(input: readonly ProjectFile[]): Result {
         complete,
       })
     : [];
+  const tourFile = files.find((f) => f.path === TOUR_PATH);
+  const tour = tourFile
+    ? checkTour(tourFile.path, tourFile.text, {
+        passages: project.passageIds,
+        features,
+        layers: new Set(
+          project.layers.map((l) => l.doc.path.replace(/^.*\//, '').replace(/\.geojson$/, '')),
+        ),
+        complete,
+      })
+    : [];
   return {
     diagnostics: sortDiagnostics(
       dedupeDiagnostics([
@@ -329,6 +346,7 @@ function checkProject(input: readonly ProjectFile[]): Result {
         ...linksFailed,
         ...passageLinks,
         ...events,
+        ...tour,
         ...project.layers.filter((l) => !l.ok).map(unreadLayer),
       ]),
     ),

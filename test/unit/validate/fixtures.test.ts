@@ -32,6 +32,7 @@ const CASES: Record<string, DiagnosticCode[]> = {
   'duplicate-id': ['duplicate-id'],
   'unknown-passage': ['unknown-passage'],
   'unknown-event-reference': ['unknown-passage', 'unknown-node'],
+  'unknown-tour-reference': ['unknown-passage', 'unknown-node', 'duplicate-id', 'schema'],
   'unclosed-ring': ['unclosed-ring'],
   'wrong-winding': ['wrong-winding'],
   'self-intersection': ['self-intersection'],
