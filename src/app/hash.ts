@@ -1,6 +1,6 @@
 /**
  * What the URL hash keeps: the view, the visible layers and the selection, e.g.
- *   #map=4.2/41.3/62.5&layers=csto,eaeu&sel=csto-arm
+ *   #map=4.2/41.3/62.5&layers=csto,eaeu&sel=csto-arm&t=2012
  * Pure, and forgiving: a malformed part is dropped, never thrown.
  */
 export interface View {
@@ -14,6 +14,8 @@ export interface HashState {
   /** Absent: every layer visible. */
   layers?: string[];
   sel?: string;
+  /** The year the map shows; absent: today. */
+  time?: string;
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,6 +41,8 @@ export function parseHash(hash: string): HashState {
     out.view = { zoom: map[0], lat: map[1], lng: map[2] };
   const layers = params.get('layers');
   if (layers !== null) out.layers = layers.split(',').filter((l) => ID.test(l));
+  const time = params.get('t');
+  if (time && /^(19|20)\d{2}$/.test(time)) out.time = time;
   const sel = params.get('sel');
   if (sel && ID.test(sel)) out.sel = sel;
   return out;
@@ -50,5 +54,6 @@ export function formatHash(s: HashState): string {
     parts.push(`map=${s.view.zoom.toFixed(2)}/${s.view.lat.toFixed(4)}/${s.view.lng.toFixed(4)}`);
   if (s.layers) parts.push(`layers=${s.layers.join(',')}`);
   if (s.sel) parts.push(`sel=${s.sel}`);
+  if (s.time) parts.push(`t=${s.time}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }

@@ -36,6 +36,10 @@ export class Story {
   #inset = $state(0);
   /** A GeoJSON file the reader opened to preview; never mixed into the story's layers. */
   #opened = $state.raw<Opened | null>(null);
+  /** The year the map shows ("2012"), or null for today. */
+  #date = $state<string | null>(null);
+  /** Features of the shown year's events, lit on the map. */
+  #timeHighlight = $state.raw<string[]>([]);
 
   #byId = $derived(
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, f] as const))),
@@ -68,6 +72,18 @@ export class Story {
   }
   get focusedPassage() {
     return this.#focusedPassage;
+  }
+  get date() {
+    return this.#date;
+  }
+  setDate(date: string | null): void {
+    this.#date = date && /^\d{4}$/.test(date) ? date : null;
+  }
+  get timeHighlight() {
+    return this.#timeHighlight;
+  }
+  setTimeHighlight(ids: string[]): void {
+    this.#timeHighlight = ids;
   }
   get opened() {
     return this.#opened;
