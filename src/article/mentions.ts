@@ -7,6 +7,23 @@ export interface Segment {
 export interface Nameable {
   id: string;
   names: string[];
+  /** Lower wins when two features share a name ("Russia" the state over "Russia" the CSTO member). */
+  priority?: number;
+}
+
+/** Layers whose features are places in general, not a place in one role (a bloc member). */
+const GENERAL_LAYERS = new Set(['places', 'afghanistan']);
+
+/** The features citing a passage, as linkMentions takes them. */
+export function nameables(
+  features: readonly { properties: { id: string; name: string; aliases?: string[] } }[],
+  layerOf: (id: string) => string | undefined,
+): Nameable[] {
+  return features.map((f) => ({
+    id: f.properties.id,
+    names: [f.properties.name, ...(f.properties.aliases ?? [])],
+    priority: GENERAL_LAYERS.has(layerOf(f.properties.id) ?? '') ? 0 : 1,
+  }));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -15,20 +32,26 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Cuts a passage into segments so that names of the given features become
  * links, without changing a character: joining the segments' text gives the
  * passage back. Only the first mention of each feature is linked (a link on
- * every "Russia" would be noise), longer names win over shorter ones they
- * contain ("Eurasian Economic Union" over "Eurasian"), and a name matches whole
- * words only, also before a possessive ("Afghanistan’s").
+ * every "Russia" would be noise), a name links to one feature only (the one of
+ * lowest priority), longer names win over shorter ones they contain ("Eurasian
+ * Economic Union" over "Eurasian"), and a name matches whole words only, also
+ * before a possessive ("Afghanistan’s").
  */
 export function linkMentions(text: string, features: readonly Nameable[]): Segment[] {
   const names = features
-    .flatMap((f) => f.names.filter((n) => n.length >= 3).map((name) => ({ id: f.id, name })))
-    .sort((a, b) => b.name.length - a.name.length);
+    .flatMap((f) =>
+      f.names
+        .filter((n) => n.length >= 3)
+        .map((name) => ({ id: f.id, name, priority: f.priority ?? 0 })),
+    )
+    .sort((a, b) => b.name.length - a.name.length || a.priority - b.priority);
   if (!names.length) return [{ text }];
 
   const taken: { start: number; end: number; id: string }[] = [];
   const linked = new Set<string>();
+  const usedNames = new Set<string>();
   for (const { id, name } of names) {
-    if (linked.has(id)) continue;
+    if (linked.has(id) || usedNames.has(name)) continue;
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of text.matchAll(re)) {
       const start = m.index;
@@ -36,6 +59,7 @@ export function linkMentions(text: string, features: readonly Nameable[]): Segme
       if (taken.some((t) => start < t.end && end > t.start)) continue;
       taken.push({ start, end, id });
       linked.add(id);
+      usedNames.add(name);
       break;
     }
   }

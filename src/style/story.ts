@@ -35,8 +35,8 @@ export interface LayerStyle {
 const AREA_OPACITY = 0.14;
 
 export const STORY_STYLES: LayerStyle[] = [
-  { layer: 'eaeu', color: '#009e73', legend: 'Eurasian Economic Union member' },
   { layer: 'csto', color: '#0072b2', legend: 'CSTO member' },
+  { layer: 'eaeu', color: '#009e73', legend: 'Eurasian Economic Union member' },
   {
     layer: 'afghanistan',
     color: '#d55e00',
