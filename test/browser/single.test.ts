@@ -136,6 +136,20 @@ describe('one-file build (dist-single/index.html)', () => {
     // The inlined WOFF2 face loaded; labels were not drawn in a fallback.
     expect(state.fontLoaded).toBe(true);
 
+    // The tour runs from the file too: the classroom case this build exists for.
+    await w.page.getByRole('button', { name: 'Present the tour' }).click();
+    const counter = w.page.locator('.present .counter');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 1 of \d+/);
+    await w.page.keyboard.press('PageDown');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 2 of \d+/);
+    await waitForIdle(w.page);
+    const lit = await w.page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      return map.getFeatureState({ source: 'story-places', id: 'kazan-forum-2024' }).highlighted;
+    });
+    expect(lit).toBe(true);
+    await screenshot(w.page, 'single-file-tour');
+
     expect(w.consoleErrors).toEqual([]);
     expect(w.network).toEqual([]);
     expect(w.otherFiles).toEqual([]);
