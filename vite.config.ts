@@ -1,10 +1,15 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
 import { storyData } from './scripts/vite-plugin-story.ts';
 
 export default defineConfig({
-  plugins: [svelte(), storyData(fileURLToPath(new URL('./', import.meta.url)))],
+  plugins: [
+    svelte(),
+    storyData(fileURLToPath(new URL('./', import.meta.url))),
+    contentSecurityPolicy(),
+  ],
   // Relative asset URLs: dist/ works from any folder of any static server.
   base: './',
   build: {

@@ -4,8 +4,8 @@
  * of the project: passage ids the article has, `place` ids some layer has, ids no feature uses.
  * Pure, and never throws: a check that stops becomes a diagnostic.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import eventsSchema from '../../schema/events.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validateEvents } from './compiled/schemas.js';
 import featureSchema from '../../schema/feature.schema.json' with { type: 'json' };
 import { parseDate } from '../geo/time.ts';
 import {
@@ -56,16 +56,8 @@ export function checkEvents(path: string, text: string, context: EventsContext =
 // ---------------------------------------------------------------------------------------------
 // Schema
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true });
-    ajv.addSchema(featureSchema);
-    compiled = ajv.compile(eventsSchema);
-  }
-  return compiled;
-}
+/** Compiled ahead of time (npm run schemas): no eval at run time, as the page's CSP requires. */
+const validator = (): ValidateFunction => validateEvents;
 
 function schemaIssues(doc: SourceDoc): Diagnostic[] {
   const validate = validator();

@@ -1,7 +1,7 @@
 /** schema/layer.schema.json and schema/feature.schema.json through ajv, in plain words. */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validateLayer } from './compiled/schemas.js';
 import featureSchema from '../../schema/feature.schema.json' with { type: 'json' };
-import layerSchema from '../../schema/layer.schema.json' with { type: 'json' };
 import {
   closest,
   describeValue,
@@ -13,17 +13,8 @@ import {
 import { locateIssue, type SourceDoc } from './json.ts';
 import { childPointer } from './pointer.ts';
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled on first use: ajv generates code, which costs a few tens of milliseconds. */
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true });
-    ajv.addSchema(featureSchema);
-    compiled = ajv.compile(layerSchema);
-  }
-  return compiled;
-}
+/** Compiled ahead of time (npm run schemas): no eval at run time, as the page's CSP requires. */
+const validator = (): ValidateFunction => validateLayer;
 
 export function checkLayerSchema(doc: SourceDoc): Diagnostic[] {
   const validate = validator();

@@ -3,8 +3,8 @@
  * project: every passage, feature and layer a step names must exist, and step ids are unique.
  * Pure, and never throws: a check that stops becomes a diagnostic.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import tourSchema from '../../schema/tour.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validateTour } from './compiled/schemas.js';
 import {
   describeValue,
   fileDiagnostic,
@@ -28,9 +28,8 @@ export interface TourContext {
   complete?: boolean;
 }
 
-let compiled: ValidateFunction | undefined;
-const validator = () =>
-  (compiled ??= new Ajv({ allErrors: true, verbose: true }).compile(tourSchema));
+/** Compiled ahead of time (npm run schemas): no eval at run time, as the page's CSP requires. */
+const validator = (): ValidateFunction => validateTour;
 
 /** ajv's words turned into "expected …", as the layer checks say it. */
 function expected(e: ErrorObject): string | null {
