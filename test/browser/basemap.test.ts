@@ -77,6 +77,12 @@ describe.each(VIEWPORTS)('basemap at $name size ($width×$height)', (vp) => {
       [[KABUL, MOSCOW, CASPIAN], REGION_BOUNDS] as const,
     );
 
+    // The layer panel and map tools float over the map; the test is about what is under them.
+    await w.page.evaluate(() =>
+      document
+        .querySelectorAll<HTMLElement>('.layers, .tools')
+        .forEach((el) => (el.style.visibility = 'hidden')),
+    );
     const png = await screenshot(w.page, `basemap-${vp.name}`);
 
     // The whole region is in view (a little tolerance for rounding at the edges).
