@@ -5,7 +5,7 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-single/', 'artefacts/', 'node_modules/', 'geo/'] },
+  { ignores: ['dist/', 'dist-single/', 'dist-bench/', 'artefacts/', 'node_modules/', 'geo/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],
