@@ -42,6 +42,8 @@ export default mergeConfig(
   defineConfig({
     plugins: [viteSingleFile({ removeViteModuleLoader: true })],
     css: { postcss: { plugins: [dropWoffFallback] } },
+    // robots.txt and the like are for a web host; the single file must stay single.
+    publicDir: false,
     build: {
       outDir: 'dist-single',
       emptyOutDir: true,
