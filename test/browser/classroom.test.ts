@@ -1,18 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tour } from '../../src/tour/types.ts';
 import {
   axeViolations,
   ARTEFACTS,
-  launchBrowser,
   openPage,
   screenshot,
-  serveDist,
   settle,
   waitForIdle,
   type Site,
+  servedInChromium,
 } from './harness.ts';
 
 const tour: Tour = JSON.parse(
@@ -22,14 +21,7 @@ type MapWindow = { __map: import('maplibre-gl').Map };
 
 let site: Site;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+servedInChromium((s, b) => ((site = s), (browser = b)));
 
 async function open(width = 1920, height = 1080) {
   const w = await openPage(browser, site.url, { width, height }, { reducedMotion: 'reduce' });

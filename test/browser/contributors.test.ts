@@ -1,19 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, serveDist, settle, waitForIdle, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, settle, waitForIdle, type Site, servedInChromium } from './harness.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map; __xss?: number };
 
 let site: Site;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+servedInChromium((s, b) => ((site = s), (browser = b)));
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 

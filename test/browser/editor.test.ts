@@ -6,18 +6,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { createServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../scripts/validate/cli.ts';
 import { validateProject } from '../../src/validate/index.ts';
 import {
   ROOT,
-  launchBrowser,
   openPage,
   projectToPage,
-  serveDist,
   settle,
   waitForIdle,
   type Site,
+  servedInChromium,
 } from './harness.ts';
 
 type HookWindow = {
@@ -29,14 +28,7 @@ type HookWindow = {
 
 let site: Site;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+servedInChromium((s, b) => ((site = s), (browser = b)));
 
 const AFGHANISTAN = 'geo/afghanistan.geojson';
 const NEW_SUMMARY =

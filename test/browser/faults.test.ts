@@ -1,24 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage,
-  screenshot,
-  serveDist,
-  waitForIdle,
-  type Site,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, waitForIdle, type Site, servedInChromium } from './harness.ts';
 
 let site: Site;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+servedInChromium((s, b) => ((site = s), (browser = b)));
 
 describe('faults', () => {
   it('a missing and a corrupt data file: the page names both and the rest works', async () => {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -210,5 +211,23 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const map = (window as unknown as MapWindow).__map;
     return map && !map.isMoving() && map.loaded();
+  });
+}
+
+/**
+ * For a test file: serves dist/ and starts Chromium before its tests, closes
+ * both after them, and hands the two to the file through `use`.
+ */
+export function servedInChromium(use: (site: Site, browser: Browser) => void): void {
+  let site: Site | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await serveDist();
+    browser = await launchBrowser();
+    use(site, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
   });
 }

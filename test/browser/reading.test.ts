@@ -1,15 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
-  launchBrowser,
   openPage,
   projectToPage,
   screenshot,
-  serveDist,
   settle,
   waitForIdle,
   type Site,
+  servedInChromium,
 } from './harness.ts';
 
 const KABUL: [number, number] = [69.21, 34.56];
@@ -17,14 +16,7 @@ type MapWindow = { __map: import('maplibre-gl').Map };
 
 let site: Site;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+servedInChromium((s, b) => ((site = s), (browser = b)));
 
 async function open(
   width = 1440,

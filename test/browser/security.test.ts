@@ -1,26 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage,
-  ROOT,
-  serveDist,
-  settle,
-  waitForIdle,
-  type Site,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, ROOT, settle, waitForIdle, type Site, servedInChromium } from './harness.ts';
 
 let site: Site;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+servedInChromium((s, b) => ((site = s), (browser = b)));
 
 const PAYLOADS = [
   '<img src=x onerror="window.__xss=(window.__xss||0)+1">',

@@ -1,28 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
-  launchBrowser,
   openPage,
   screenshot,
-  serveDist,
   settle,
   waitForIdle,
   type Site,
+  servedInChromium,
 } from './harness.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
 
 let site: Site;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+servedInChromium((s, b) => ((site = s), (browser = b)));
 
 /** Ids of the story features drawn anywhere in the view. */
 const drawn = (page: Page) =>
