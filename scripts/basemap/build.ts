@@ -21,6 +21,7 @@ import {
 import { cutLines, cutPolygonal } from './antimeridian.ts';
 import { alpha3FromNumeric } from './iso.ts';
 import { areaKm2, labelPoint } from './label-point.ts';
+import { displayName } from './names.ts';
 import { decimalsForStep, decimalsForZoom, roundTo } from './precision.ts';
 import { roundLines, roundPolygonal } from './round-geometry.ts';
 
@@ -139,7 +140,11 @@ function buildOnce(source: CountriesTopology, protect: BBox[]): BasemapFiles {
       geometry: rewind(rounded, { reverse: false }) as Polygon | MultiPolygon,
     });
   });
+  // Ordered by Natural Earth's name, then renamed where that name is out of date: a corrected
+  // name changes its line only, not the order of the file.
   countries.sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'en'));
+  for (const c of countries)
+    c.properties.name = displayName(c.properties.iso_a3, c.properties.name);
 
   const kept: GeometryCollection = {
     type: 'GeometryCollection',

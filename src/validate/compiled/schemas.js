@@ -5,7 +5,7 @@
 export const validateLayer = validate10;
 const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"layer.schema.json","title":"A story layer (geo/*.geojson)","description":"An RFC 7946 FeatureCollection with the layer's id and title as foreign members. Geometry is checked by `npm run validate` (RFC 7946 rules, winding, self-intersections, precision).","type":"object","required":["type","name","title","features"],"properties":{"type":{"const":"FeatureCollection"},"name":{"description":"The layer id: the file name without .geojson.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"title":{"description":"The layer's name in the legend.","type":"string","minLength":3},"description":{"description":"One or two sentences for the layer panel, in the project's own words.","type":"string"},"features":{"type":"array","minItems":1,"items":{"type":"object","required":["type","geometry","properties"],"properties":{"type":{"const":"Feature"},"properties":{"$ref":"feature.schema.json"}}}}}};
 const pattern0 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"feature.schema.json","title":"Properties of a story feature","description":"The properties every feature in geo/*.geojson carries (geo/basemap/ excepted). Checked by `npm run validate`; editors use it for completion.","type":"object","additionalProperties":false,"required":["id","name","kind","passages","summary","sources"],"properties":{"id":{"description":"Stable id, unique across every layer. Lowercase words joined by hyphens, e.g. \"kazan-forum-2024\". Never reuse or rename one: links and URLs point at it.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","maxLength":64},"name":{"description":"Display name in English, as a reader would say it.","type":"string","minLength":1,"maxLength":120},"aliases":{"description":"Other names the article or readers use (\"Kremlin\" for Moscow). Used to turn names in the article into links.","type":"array","items":{"type":"string","minLength":2},"uniqueItems":true},"kind":{"description":"What the feature is.","type":"string","enum":["country","region","sea","capital","city","port","border-crossing","station","site","route-segment","event"]},"passages":{"description":"Ids of the article passages (story/article.json) that speak of this feature, in article order.","type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"minItems":1,"uniqueItems":true},"summary":{"description":"Why this feature matters to the story, in the project's own words. Plain text: no HTML, no Markdown.","type":"string","minLength":20,"maxLength":800,"not":{"pattern":"<[A-Za-z/!?]"}},"sources":{"description":"Citations for facts the article does not give (dates, routes, memberships, positions).","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":3},"publisher":{"type":"string"},"url":{"type":"string","pattern":"^https?://"},"date":{"$ref":"#/definitions/date"},"note":{"type":"string"}}}},"start":{"description":"When it began, opened or happened (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD).","$ref":"#/definitions/date"},"end":{"description":"When it ended (ISO 8601).","$ref":"#/definitions/date"},"status":{"description":"Its state when the article was written (April 2024), or now if after_article is true.","type":"string","enum":["member","former-member","participation-frozen","observer","built","agreed","concept","operational","historical"]},"periods":{"description":"Dated spells of membership or status, oldest first; what the map shows at a date is computed from these.","type":"array","items":{"type":"object","additionalProperties":false,"required":["start","status"],"properties":{"start":{"$ref":"#/definitions/date"},"end":{"$ref":"#/definitions/date"},"status":{"type":"string","minLength":2},"note":{"type":"string"}}}},"after_article":{"description":"True for anything that happened after the article was written (April 2024). The app marks these as not from the article.","type":"boolean"},"iso_a3":{"description":"ISO 3166-1 alpha-3 code of the country; must exist in geo/basemap/countries.geojson.","type":"string","pattern":"^[A-Z]{3}$"},"route":{"description":"For a route-segment or a node: the id of the route it belongs to, e.g. \"uap-2023\".","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"mode":{"description":"For a route-segment: how goods travel on it.","type":"string","enum":["rail","road","ferry","sea"]},"branch":{"description":"For a route-segment: which branch of the route it is on.","type":"string","minLength":2},"from":{"description":"For a route-segment: id of the node (a Point feature) where it starts; its first position must lie near that node.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"to":{"description":"For a route-segment: id of the node where it ends; its last position must lie near that node.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"location_note":{"description":"Where a position is approximate or disputed, say so here.","type":"string"}},"allOf":[{"if":{"required":["kind"],"properties":{"kind":{"const":"route-segment"}}},"then":{"required":["route","mode","from","to","status"]}},{"if":{"required":["kind"],"properties":{"kind":{"const":"country"}}},"then":{"required":["iso_a3"]}}],"definitions":{"date":{"type":"string","pattern":"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"feature.schema.json","title":"Properties of a story feature","description":"The properties every feature in geo/*.geojson carries (geo/basemap/ excepted). Checked by `npm run validate`; editors use it for completion.","type":"object","additionalProperties":false,"required":["id","name","kind","passages","summary","sources"],"properties":{"id":{"description":"Stable id, unique across every layer. Lowercase words joined by hyphens, e.g. \"kazan-forum-2024\". Never reuse or rename one: links and URLs point at it.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","maxLength":64},"name":{"description":"Display name in English, as a reader would say it.","type":"string","minLength":1,"maxLength":120},"aliases":{"description":"Other names the article or readers use (\"Kremlin\" for Moscow). Used to turn names in the article into links.","type":"array","items":{"type":"string","minLength":2},"uniqueItems":true},"kind":{"description":"What the feature is.","type":"string","enum":["country","region","sea","capital","city","port","border-crossing","station","site","route-segment","event"]},"passages":{"description":"Ids of the article passages (story/article.json) that speak of this feature, in article order. May be empty only for a background record, such as a former member, that the article does not speak of.","type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"uniqueItems":true},"summary":{"description":"Why this feature matters to the story, in the project's own words. Plain text: no HTML, no Markdown.","type":"string","minLength":20,"maxLength":800,"not":{"pattern":"<[A-Za-z/!?]"}},"sources":{"description":"Citations for facts the article does not give (dates, routes, memberships, positions).","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":3},"publisher":{"type":"string"},"url":{"type":"string","pattern":"^https?://"},"date":{"$ref":"#/definitions/date"},"note":{"type":"string"}}}},"start":{"description":"When it began, opened or happened (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD).","$ref":"#/definitions/date"},"end":{"description":"When it ended (ISO 8601).","$ref":"#/definitions/date"},"status":{"description":"Its state when the article was written (April 2024), or now if after_article is true.","type":"string","enum":["member","treaty-party","former-member","participation-frozen","observer","built","agreed","concept","superseded","operational","historical"]},"periods":{"description":"Dated spells of membership or status, oldest first; what the map shows at a date is computed from these.","type":"array","items":{"type":"object","additionalProperties":false,"required":["start","status"],"properties":{"start":{"$ref":"#/definitions/date"},"end":{"$ref":"#/definitions/date"},"status":{"type":"string","minLength":2},"note":{"type":"string"}}}},"after_article":{"description":"True for anything that happened after the article was written (April 2024). The app marks these as not from the article.","type":"boolean"},"iso_a3":{"description":"ISO 3166-1 alpha-3 code of the country; must exist in geo/basemap/countries.geojson.","type":"string","pattern":"^[A-Z]{3}$"},"route":{"description":"For a route-segment or a node: the id of the route it belongs to, e.g. \"uap-2023\".","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"mode":{"description":"For a route-segment: how goods travel on it.","type":"string","enum":["rail","road","ferry","sea"]},"branch":{"description":"For a route-segment: which branch of the route it is on.","type":"string","minLength":2},"from":{"description":"For a route-segment: id of the node (a Point feature) where it starts; its first position must lie near that node.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"to":{"description":"For a route-segment: id of the node where it ends; its last position must lie near that node.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"location_note":{"description":"Where a position is approximate or disputed, say so here.","type":"string"}},"allOf":[{"if":{"required":["kind"],"properties":{"kind":{"const":"route-segment"}}},"then":{"required":["route","mode","from","to","status"]}},{"if":{"required":["kind"],"properties":{"kind":{"const":"country"}}},"then":{"required":["iso_a3"]}}],"definitions":{"date":{"type":"string","pattern":"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"}}};
 const schema13 = {"type":"string","pattern":"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern2 = new RegExp("^[a-z0-9-]+$", "u");
@@ -426,8 +426,12 @@ errors++;
 if(data.passages !== undefined){
 let data7 = data.passages;
 if(Array.isArray(data7)){
-if(data7.length < 1){
-const err31 = {instancePath:instancePath+"/passages",schemaPath:"#/properties/passages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.passages,data:data7};
+const len1 = data7.length;
+for(let i2=0; i2<len1; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(!pattern2.test(data8)){
+const err31 = {instancePath:instancePath+"/passages/" + i2,schemaPath:"#/properties/passages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.properties.passages.items,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -436,28 +440,14 @@ vErrors.push(err31);
 }
 errors++;
 }
-const len1 = data7.length;
-for(let i2=0; i2<len1; i2++){
-let data8 = data7[i2];
-if(typeof data8 === "string"){
-if(!pattern2.test(data8)){
-const err32 = {instancePath:instancePath+"/passages/" + i2,schemaPath:"#/properties/passages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.properties.passages.items,data:data8};
+}
+else {
+const err32 = {instancePath:instancePath+"/passages/" + i2,schemaPath:"#/properties/passages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.passages.items.type,parentSchema:schema12.properties.passages.items,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
-}
-errors++;
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/passages/" + i2,schemaPath:"#/properties/passages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.passages.items.type,parentSchema:schema12.properties.passages.items,data:data8};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
 }
 errors++;
 }
@@ -473,12 +463,12 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err34 = {instancePath:instancePath+"/passages",schemaPath:"#/properties/passages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema12.properties.passages,data:data7};
+const err33 = {instancePath:instancePath+"/passages",schemaPath:"#/properties/passages/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema12.properties.passages,data:data7};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err33];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err33);
 }
 errors++;
 break;
@@ -488,12 +478,12 @@ indices1[item1] = i3;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/passages",schemaPath:"#/properties/passages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.passages.type,parentSchema:schema12.properties.passages,data:data7};
+const err34 = {instancePath:instancePath+"/passages",schemaPath:"#/properties/passages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.passages.type,parentSchema:schema12.properties.passages,data:data7};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err34];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -504,24 +494,24 @@ const _errs28 = errors;
 const _errs29 = errors;
 if(typeof data9 === "string"){
 if(!pattern3.test(data9)){
-const err36 = {};
+const err35 = {};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err35];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err35);
 }
 errors++;
 }
 }
 var valid12 = _errs29 === errors;
 if(valid12){
-const err37 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.properties.summary.not,parentSchema:schema12.properties.summary,data:data9};
+const err36 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.properties.summary.not,parentSchema:schema12.properties.summary,data:data9};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err36];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err36);
 }
 errors++;
 }
@@ -538,7 +528,17 @@ vErrors = null;
 }
 if(typeof data9 === "string"){
 if(data9.length > 800){
-const err38 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 800},message:"must NOT have more than 800 characters",schema:800,parentSchema:schema12.properties.summary,data:data9};
+const err37 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 800},message:"must NOT have more than 800 characters",schema:800,parentSchema:schema12.properties.summary,data:data9};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data9.length < 20){
+const err38 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema12.properties.summary,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -547,8 +547,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data9.length < 20){
-const err39 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters",schema:20,parentSchema:schema12.properties.summary,data:data9};
+}
+else {
+const err39 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.summary.type,parentSchema:schema12.properties.summary,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -558,8 +559,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.summary.type,parentSchema:schema12.properties.summary,data:data9};
+if(data.sources !== undefined){
+let data10 = data.sources;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err40 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.sources,data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -568,12 +572,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data.sources !== undefined){
-let data10 = data.sources;
-if(Array.isArray(data10)){
-if(data10.length < 1){
-const err41 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.sources,data:data10};
+const len2 = data10.length;
+for(let i4=0; i4<len2; i4++){
+let data11 = data10[i4];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.title === undefined){
+const err41 = {instancePath:instancePath+"/sources/" + i4,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema12.properties.sources.items.required,parentSchema:schema12.properties.sources.items,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -582,12 +586,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-const len2 = data10.length;
-for(let i4=0; i4<len2; i4++){
-let data11 = data10[i4];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.title === undefined){
-const err42 = {instancePath:instancePath+"/sources/" + i4,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema12.properties.sources.items.required,parentSchema:schema12.properties.sources.items,data:data11};
+for(const key1 in data11){
+if(!(((((key1 === "title") || (key1 === "publisher")) || (key1 === "url")) || (key1 === "date")) || (key1 === "note"))){
+const err42 = {instancePath:instancePath+"/sources/" + i4,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.sources.items,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -596,9 +597,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key1 in data11){
-if(!(((((key1 === "title") || (key1 === "publisher")) || (key1 === "url")) || (key1 === "date")) || (key1 === "note"))){
-const err43 = {instancePath:instancePath+"/sources/" + i4,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.sources.items,data:data11};
+}
+if(data11.title !== undefined){
+let data12 = data11.title;
+if(typeof data12 === "string"){
+if(data12.length < 3){
+const err43 = {instancePath:instancePath+"/sources/" + i4+"/title",schemaPath:"#/properties/sources/items/properties/title/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema12.properties.sources.items.properties.title,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -608,11 +612,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data11.title !== undefined){
-let data12 = data11.title;
-if(typeof data12 === "string"){
-if(data12.length < 3){
-const err44 = {instancePath:instancePath+"/sources/" + i4+"/title",schemaPath:"#/properties/sources/items/properties/title/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema12.properties.sources.items.properties.title,data:data12};
+else {
+const err44 = {instancePath:instancePath+"/sources/" + i4+"/title",schemaPath:"#/properties/sources/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sources.items.properties.title.type,parentSchema:schema12.properties.sources.items.properties.title,data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -622,8 +623,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/sources/" + i4+"/title",schemaPath:"#/properties/sources/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sources.items.properties.title.type,parentSchema:schema12.properties.sources.items.properties.title,data:data12};
+if(data11.publisher !== undefined){
+let data13 = data11.publisher;
+if(typeof data13 !== "string"){
+const err45 = {instancePath:instancePath+"/sources/" + i4+"/publisher",schemaPath:"#/properties/sources/items/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sources.items.properties.publisher.type,parentSchema:schema12.properties.sources.items.properties.publisher,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -633,10 +636,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data11.publisher !== undefined){
-let data13 = data11.publisher;
-if(typeof data13 !== "string"){
-const err46 = {instancePath:instancePath+"/sources/" + i4+"/publisher",schemaPath:"#/properties/sources/items/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sources.items.properties.publisher.type,parentSchema:schema12.properties.sources.items.properties.publisher,data:data13};
+if(data11.url !== undefined){
+let data14 = data11.url;
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err46 = {instancePath:instancePath+"/sources/" + i4+"/url",schemaPath:"#/properties/sources/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema12.properties.sources.items.properties.url,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -646,11 +650,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data11.url !== undefined){
-let data14 = data11.url;
-if(typeof data14 === "string"){
-if(!pattern4.test(data14)){
-const err47 = {instancePath:instancePath+"/sources/" + i4+"/url",schemaPath:"#/properties/sources/items/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\"",schema:"^https?://",parentSchema:schema12.properties.sources.items.properties.url,data:data14};
+else {
+const err47 = {instancePath:instancePath+"/sources/" + i4+"/url",schemaPath:"#/properties/sources/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sources.items.properties.url.type,parentSchema:schema12.properties.sources.items.properties.url,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -660,8 +661,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/sources/" + i4+"/url",schemaPath:"#/properties/sources/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sources.items.properties.url.type,parentSchema:schema12.properties.sources.items.properties.url,data:data14};
+if(data11.date !== undefined){
+let data15 = data11.date;
+if(typeof data15 === "string"){
+if(!pattern5.test(data15)){
+const err48 = {instancePath:instancePath+"/sources/" + i4+"/date",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -671,11 +675,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data11.date !== undefined){
-let data15 = data11.date;
-if(typeof data15 === "string"){
-if(!pattern5.test(data15)){
-const err49 = {instancePath:instancePath+"/sources/" + i4+"/date",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data15};
+else {
+const err49 = {instancePath:instancePath+"/sources/" + i4+"/date",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -685,8 +686,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/sources/" + i4+"/date",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data15};
+if(data11.note !== undefined){
+let data16 = data11.note;
+if(typeof data16 !== "string"){
+const err50 = {instancePath:instancePath+"/sources/" + i4+"/note",schemaPath:"#/properties/sources/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sources.items.properties.note.type,parentSchema:schema12.properties.sources.items.properties.note,data:data16};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -696,10 +699,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data11.note !== undefined){
-let data16 = data11.note;
-if(typeof data16 !== "string"){
-const err51 = {instancePath:instancePath+"/sources/" + i4+"/note",schemaPath:"#/properties/sources/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.sources.items.properties.note.type,parentSchema:schema12.properties.sources.items.properties.note,data:data16};
+}
+else {
+const err51 = {instancePath:instancePath+"/sources/" + i4,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.sources.items.type,parentSchema:schema12.properties.sources.items,data:data11};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -711,7 +713,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/sources/" + i4,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.sources.items.type,parentSchema:schema12.properties.sources.items,data:data11};
+const err52 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.sources.type,parentSchema:schema12.properties.sources,data:data10};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -721,9 +723,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.sources.type,parentSchema:schema12.properties.sources,data:data10};
+if(data.start !== undefined){
+let data17 = data.start;
+if(typeof data17 === "string"){
+if(!pattern5.test(data17)){
+const err53 = {instancePath:instancePath+"/start",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -733,11 +737,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.start !== undefined){
-let data17 = data.start;
-if(typeof data17 === "string"){
-if(!pattern5.test(data17)){
-const err54 = {instancePath:instancePath+"/start",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data17};
+else {
+const err54 = {instancePath:instancePath+"/start",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data17};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -747,8 +748,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/start",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data17};
+if(data.end !== undefined){
+let data18 = data.end;
+if(typeof data18 === "string"){
+if(!pattern5.test(data18)){
+const err55 = {instancePath:instancePath+"/end",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data18};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -758,11 +762,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.end !== undefined){
-let data18 = data.end;
-if(typeof data18 === "string"){
-if(!pattern5.test(data18)){
-const err56 = {instancePath:instancePath+"/end",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data18};
+else {
+const err56 = {instancePath:instancePath+"/end",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -772,8 +773,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/end",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data18};
+if(data.status !== undefined){
+let data19 = data.status;
+if(typeof data19 !== "string"){
+const err57 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.status.type,parentSchema:schema12.properties.status,data:data19};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -782,26 +785,13 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data19 = data.status;
-if(typeof data19 !== "string"){
-const err58 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.status.type,parentSchema:schema12.properties.status,data:data19};
+if(!(((((((((((data19 === "member") || (data19 === "treaty-party")) || (data19 === "former-member")) || (data19 === "participation-frozen")) || (data19 === "observer")) || (data19 === "built")) || (data19 === "agreed")) || (data19 === "concept")) || (data19 === "superseded")) || (data19 === "operational")) || (data19 === "historical"))){
+const err58 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.status.enum,parentSchema:schema12.properties.status,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
-}
-errors++;
-}
-if(!(((((((((data19 === "member") || (data19 === "former-member")) || (data19 === "participation-frozen")) || (data19 === "observer")) || (data19 === "built")) || (data19 === "agreed")) || (data19 === "concept")) || (data19 === "operational")) || (data19 === "historical"))){
-const err59 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.status.enum,parentSchema:schema12.properties.status,data:data19};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
 }
 errors++;
 }
@@ -814,7 +804,17 @@ for(let i5=0; i5<len3; i5++){
 let data21 = data20[i5];
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.start === undefined){
-const err60 = {instancePath:instancePath+"/periods/" + i5,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema12.properties.periods.items.required,parentSchema:schema12.properties.periods.items,data:data21};
+const err59 = {instancePath:instancePath+"/periods/" + i5,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema12.properties.periods.items.required,parentSchema:schema12.properties.periods.items,data:data21};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data21.status === undefined){
+const err60 = {instancePath:instancePath+"/periods/" + i5,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema12.properties.periods.items.required,parentSchema:schema12.properties.periods.items,data:data21};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -823,8 +823,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data21.status === undefined){
-const err61 = {instancePath:instancePath+"/periods/" + i5,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema12.properties.periods.items.required,parentSchema:schema12.properties.periods.items,data:data21};
+for(const key2 in data21){
+if(!((((key2 === "start") || (key2 === "end")) || (key2 === "status")) || (key2 === "note"))){
+const err61 = {instancePath:instancePath+"/periods/" + i5,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.periods.items,data:data21};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -833,9 +834,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key2 in data21){
-if(!((((key2 === "start") || (key2 === "end")) || (key2 === "status")) || (key2 === "note"))){
-const err62 = {instancePath:instancePath+"/periods/" + i5,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.periods.items,data:data21};
+}
+if(data21.start !== undefined){
+let data22 = data21.start;
+if(typeof data22 === "string"){
+if(!pattern5.test(data22)){
+const err62 = {instancePath:instancePath+"/periods/" + i5+"/start",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -845,11 +849,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data21.start !== undefined){
-let data22 = data21.start;
-if(typeof data22 === "string"){
-if(!pattern5.test(data22)){
-const err63 = {instancePath:instancePath+"/periods/" + i5+"/start",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data22};
+else {
+const err63 = {instancePath:instancePath+"/periods/" + i5+"/start",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data22};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -859,8 +860,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/periods/" + i5+"/start",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data22};
+if(data21.end !== undefined){
+let data23 = data21.end;
+if(typeof data23 === "string"){
+if(!pattern5.test(data23)){
+const err64 = {instancePath:instancePath+"/periods/" + i5+"/end",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data23};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -870,11 +874,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data21.end !== undefined){
-let data23 = data21.end;
-if(typeof data23 === "string"){
-if(!pattern5.test(data23)){
-const err65 = {instancePath:instancePath+"/periods/" + i5+"/end",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"},message:"must match pattern \""+"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"+"\"",schema:"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$",parentSchema:schema13,data:data23};
+else {
+const err65 = {instancePath:instancePath+"/periods/" + i5+"/end",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data23};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -884,8 +885,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/periods/" + i5+"/end",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data23};
+if(data21.status !== undefined){
+let data24 = data21.status;
+if(typeof data24 === "string"){
+if(data24.length < 2){
+const err66 = {instancePath:instancePath+"/periods/" + i5+"/status",schemaPath:"#/properties/periods/items/properties/status/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.periods.items.properties.status,data:data24};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -895,11 +899,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data21.status !== undefined){
-let data24 = data21.status;
-if(typeof data24 === "string"){
-if(data24.length < 2){
-const err67 = {instancePath:instancePath+"/periods/" + i5+"/status",schemaPath:"#/properties/periods/items/properties/status/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.periods.items.properties.status,data:data24};
+else {
+const err67 = {instancePath:instancePath+"/periods/" + i5+"/status",schemaPath:"#/properties/periods/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.periods.items.properties.status.type,parentSchema:schema12.properties.periods.items.properties.status,data:data24};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -909,8 +910,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/periods/" + i5+"/status",schemaPath:"#/properties/periods/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.periods.items.properties.status.type,parentSchema:schema12.properties.periods.items.properties.status,data:data24};
+if(data21.note !== undefined){
+let data25 = data21.note;
+if(typeof data25 !== "string"){
+const err68 = {instancePath:instancePath+"/periods/" + i5+"/note",schemaPath:"#/properties/periods/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.periods.items.properties.note.type,parentSchema:schema12.properties.periods.items.properties.note,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -920,10 +923,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data21.note !== undefined){
-let data25 = data21.note;
-if(typeof data25 !== "string"){
-const err69 = {instancePath:instancePath+"/periods/" + i5+"/note",schemaPath:"#/properties/periods/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.periods.items.properties.note.type,parentSchema:schema12.properties.periods.items.properties.note,data:data25};
+}
+else {
+const err69 = {instancePath:instancePath+"/periods/" + i5,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.periods.items.type,parentSchema:schema12.properties.periods.items,data:data21};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -935,7 +937,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/periods/" + i5,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.periods.items.type,parentSchema:schema12.properties.periods.items,data:data21};
+const err70 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.periods.type,parentSchema:schema12.properties.periods,data:data20};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -945,9 +947,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.periods.type,parentSchema:schema12.properties.periods,data:data20};
+if(data.after_article !== undefined){
+let data26 = data.after_article;
+if(typeof data26 !== "boolean"){
+const err71 = {instancePath:instancePath+"/after_article",schemaPath:"#/properties/after_article/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.after_article.type,parentSchema:schema12.properties.after_article,data:data26};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -957,10 +960,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.after_article !== undefined){
-let data26 = data.after_article;
-if(typeof data26 !== "boolean"){
-const err72 = {instancePath:instancePath+"/after_article",schemaPath:"#/properties/after_article/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.after_article.type,parentSchema:schema12.properties.after_article,data:data26};
+if(data.iso_a3 !== undefined){
+let data27 = data.iso_a3;
+if(typeof data27 === "string"){
+if(!pattern10.test(data27)){
+const err72 = {instancePath:instancePath+"/iso_a3",schemaPath:"#/properties/iso_a3/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema12.properties.iso_a3,data:data27};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -970,11 +974,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.iso_a3 !== undefined){
-let data27 = data.iso_a3;
-if(typeof data27 === "string"){
-if(!pattern10.test(data27)){
-const err73 = {instancePath:instancePath+"/iso_a3",schemaPath:"#/properties/iso_a3/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema12.properties.iso_a3,data:data27};
+else {
+const err73 = {instancePath:instancePath+"/iso_a3",schemaPath:"#/properties/iso_a3/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.iso_a3.type,parentSchema:schema12.properties.iso_a3,data:data27};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -984,8 +985,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-else {
-const err74 = {instancePath:instancePath+"/iso_a3",schemaPath:"#/properties/iso_a3/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.iso_a3.type,parentSchema:schema12.properties.iso_a3,data:data27};
+if(data.route !== undefined){
+let data28 = data.route;
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
+const err74 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema12.properties.route,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -995,11 +999,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.route !== undefined){
-let data28 = data.route;
-if(typeof data28 === "string"){
-if(!pattern0.test(data28)){
-const err75 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema12.properties.route,data:data28};
+else {
+const err75 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.route.type,parentSchema:schema12.properties.route,data:data28};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1009,8 +1010,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/route",schemaPath:"#/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.route.type,parentSchema:schema12.properties.route,data:data28};
+if(data.mode !== undefined){
+let data29 = data.mode;
+if(typeof data29 !== "string"){
+const err76 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.mode.type,parentSchema:schema12.properties.mode,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1019,11 +1022,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data.mode !== undefined){
-let data29 = data.mode;
-if(typeof data29 !== "string"){
-const err77 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.mode.type,parentSchema:schema12.properties.mode,data:data29};
+if(!((((data29 === "rail") || (data29 === "road")) || (data29 === "ferry")) || (data29 === "sea"))){
+const err77 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema12.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.mode.enum,parentSchema:schema12.properties.mode,data:data29};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1032,8 +1032,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!((((data29 === "rail") || (data29 === "road")) || (data29 === "ferry")) || (data29 === "sea"))){
-const err78 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema12.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.mode.enum,parentSchema:schema12.properties.mode,data:data29};
+}
+if(data.branch !== undefined){
+let data30 = data.branch;
+if(typeof data30 === "string"){
+if(data30.length < 2){
+const err78 = {instancePath:instancePath+"/branch",schemaPath:"#/properties/branch/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.branch,data:data30};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1043,11 +1047,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.branch !== undefined){
-let data30 = data.branch;
-if(typeof data30 === "string"){
-if(data30.length < 2){
-const err79 = {instancePath:instancePath+"/branch",schemaPath:"#/properties/branch/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.branch,data:data30};
+else {
+const err79 = {instancePath:instancePath+"/branch",schemaPath:"#/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branch.type,parentSchema:schema12.properties.branch,data:data30};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1057,8 +1058,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/branch",schemaPath:"#/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.branch.type,parentSchema:schema12.properties.branch,data:data30};
+if(data.from !== undefined){
+let data31 = data.from;
+if(typeof data31 === "string"){
+if(!pattern0.test(data31)){
+const err80 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema12.properties.from,data:data31};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1068,11 +1072,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.from !== undefined){
-let data31 = data.from;
-if(typeof data31 === "string"){
-if(!pattern0.test(data31)){
-const err81 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema12.properties.from,data:data31};
+else {
+const err81 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.from.type,parentSchema:schema12.properties.from,data:data31};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1082,8 +1083,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.from.type,parentSchema:schema12.properties.from,data:data31};
+if(data.to !== undefined){
+let data32 = data.to;
+if(typeof data32 === "string"){
+if(!pattern0.test(data32)){
+const err82 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema12.properties.to,data:data32};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1093,11 +1097,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.to !== undefined){
-let data32 = data.to;
-if(typeof data32 === "string"){
-if(!pattern0.test(data32)){
-const err83 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:-[a-z0-9]+)*$",parentSchema:schema12.properties.to,data:data32};
+else {
+const err83 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.to.type,parentSchema:schema12.properties.to,data:data32};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1107,8 +1108,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.to.type,parentSchema:schema12.properties.to,data:data32};
+if(data.location_note !== undefined){
+let data33 = data.location_note;
+if(typeof data33 !== "string"){
+const err84 = {instancePath:instancePath+"/location_note",schemaPath:"#/properties/location_note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.location_note.type,parentSchema:schema12.properties.location_note,data:data33};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1118,27 +1121,14 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.location_note !== undefined){
-let data33 = data.location_note;
-if(typeof data33 !== "string"){
-const err85 = {instancePath:instancePath+"/location_note",schemaPath:"#/properties/location_note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.location_note.type,parentSchema:schema12.properties.location_note,data:data33};
+}
+else {
+const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err85];
 }
 else {
 vErrors.push(err85);
-}
-errors++;
-}
-}
-}
-else {
-const err86 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
 }
 errors++;
 }
@@ -1374,10 +1364,10 @@ return errors === 0;
 }
 
 export const validateEvents = validate13;
-const schema18 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"events.schema.json","title":"Dated events without a feature of their own (story/events.json)","description":"Events the article dates that have no place on the map of their own (a UN resolution, a speech, a policy paper), for the timeline. Ids share one namespace with the features of geo/*.geojson. Checked by `npm run validate`.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","date","passages","summary","sources"],"properties":{"id":{"description":"Stable id, unique across this file and every layer's features. Lowercase words joined by hyphens, e.g. \"csto-founded-2002\".","$ref":"feature.schema.json#/properties/id"},"name":{"description":"Display name in English, as a reader would say it.","$ref":"feature.schema.json#/properties/name"},"date":{"description":"When it happened or began (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD).","$ref":"feature.schema.json#/definitions/date"},"end":{"description":"When it ended, for an event that lasted (ISO 8601).","$ref":"feature.schema.json#/definitions/date"},"passages":{"description":"Ids of the article passages (story/article.json) that speak of it, in article order.","$ref":"feature.schema.json#/properties/passages"},"summary":{"description":"What happened and why it matters to the story, in the project's own words. Plain text.","$ref":"feature.schema.json#/properties/summary"},"sources":{"description":"Citations for the date and the facts in the summary.","$ref":"feature.schema.json#/properties/sources"},"after_article":{"description":"True for anything that happened after the article was written (April 2024).","type":"boolean"},"place":{"description":"Id of the feature in geo/*.geojson where it happened, if the map has one; the timeline shows that feature for it.","$ref":"feature.schema.json#/properties/id"}}}};
+const schema18 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"events.schema.json","title":"Dated events without a feature of their own (story/events.json)","description":"Events the article dates that have no place on the map of their own (a UN resolution, a speech, a policy paper), for the timeline. Ids share one namespace with the features of geo/*.geojson. Checked by `npm run validate`.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","date","passages","summary","sources"],"properties":{"id":{"description":"Stable id, unique across this file and every layer's features. Lowercase words joined by hyphens, e.g. \"csto-founded-2002\".","$ref":"feature.schema.json#/properties/id"},"name":{"description":"Display name in English, as a reader would say it.","$ref":"feature.schema.json#/properties/name"},"date":{"description":"When it happened or began (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD).","$ref":"feature.schema.json#/definitions/date"},"end":{"description":"When it ended, for an event that lasted (ISO 8601).","$ref":"feature.schema.json#/definitions/date"},"passages":{"description":"Ids of the article passages (story/article.json) that speak of it, in article order; at least one, as the story lists only events the article names.","allOf":[{"$ref":"feature.schema.json#/properties/passages"}],"minItems":1},"summary":{"description":"What happened and why it matters to the story, in the project's own words. Plain text.","$ref":"feature.schema.json#/properties/summary"},"sources":{"description":"Citations for the date and the facts in the summary.","$ref":"feature.schema.json#/properties/sources"},"after_article":{"description":"True for anything that happened after the article was written (April 2024).","type":"boolean"},"place":{"description":"Id of the feature in geo/*.geojson where it happened, if the map has one; the timeline shows that feature for it.","$ref":"feature.schema.json#/properties/id"}}}};
 const schema19 = {"description":"Stable id, unique across every layer. Lowercase words joined by hyphens, e.g. \"kazan-forum-2024\". Never reuse or rename one: links and URLs point at it.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","maxLength":64};
 const schema20 = {"description":"Display name in English, as a reader would say it.","type":"string","minLength":1,"maxLength":120};
-const schema23 = {"description":"Ids of the article passages (story/article.json) that speak of this feature, in article order.","type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"minItems":1,"uniqueItems":true};
+const schema23 = {"description":"Ids of the article passages (story/article.json) that speak of this feature, in article order. May be empty only for a background record, such as a former member, that the article does not speak of.","type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"uniqueItems":true};
 const schema24 = {"description":"Why this feature matters to the story, in the project's own words. Plain text: no HTML, no Markdown.","type":"string","minLength":20,"maxLength":800,"not":{"pattern":"<[A-Za-z/!?]"}};
 const schema25 = {"description":"Citations for facts the article does not give (dates, routes, memberships, positions).","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":3},"publisher":{"type":"string"},"url":{"type":"string","pattern":"^https?://"},"date":{"$ref":"#/definitions/date"},"note":{"type":"string"}}}};
 
@@ -1754,8 +1744,12 @@ errors++;
 if(data0.passages !== undefined){
 let data5 = data0.passages;
 if(Array.isArray(data5)){
-if(data5.length < 1){
-const err17 = {instancePath:instancePath+"/" + i0+"/passages",schemaPath:"feature.schema.json#/properties/passages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23,data:data5};
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err17 = {instancePath:instancePath+"/" + i0+"/passages/" + i1,schemaPath:"feature.schema.json#/properties/passages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema23.items,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1764,28 +1758,14 @@ vErrors.push(err17);
 }
 errors++;
 }
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(typeof data6 === "string"){
-if(!pattern2.test(data6)){
-const err18 = {instancePath:instancePath+"/" + i0+"/passages/" + i1,schemaPath:"feature.schema.json#/properties/passages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema23.items,data:data6};
+}
+else {
+const err18 = {instancePath:instancePath+"/" + i0+"/passages/" + i1,schemaPath:"feature.schema.json#/properties/passages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.items.type,parentSchema:schema23.items,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/" + i0+"/passages/" + i1,schemaPath:"feature.schema.json#/properties/passages/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.items.type,parentSchema:schema23.items,data:data6};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }
@@ -1801,12 +1781,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err20 = {instancePath:instancePath+"/" + i0+"/passages",schemaPath:"feature.schema.json#/properties/passages/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema23,data:data5};
+const err19 = {instancePath:instancePath+"/" + i0+"/passages",schemaPath:"feature.schema.json#/properties/passages/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema23,data:data5};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err19];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err19);
 }
 errors++;
 break;
@@ -1816,7 +1796,18 @@ indices0[item0] = i2;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/" + i0+"/passages",schemaPath:"feature.schema.json#/properties/passages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.type,parentSchema:schema23,data:data5};
+const err20 = {instancePath:instancePath+"/" + i0+"/passages",schemaPath:"feature.schema.json#/properties/passages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.type,parentSchema:schema23,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err21 = {instancePath:instancePath+"/" + i0+"/passages",schemaPath:"#/items/properties/passages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema18.items.properties.passages,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1826,10 +1817,11 @@ vErrors.push(err21);
 errors++;
 }
 }
+}
 if(data0.summary !== undefined){
 let data7 = data0.summary;
-const _errs24 = errors;
 const _errs25 = errors;
+const _errs26 = errors;
 if(typeof data7 === "string"){
 if(!pattern3.test(data7)){
 const err22 = {};
@@ -1842,8 +1834,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-var valid12 = _errs25 === errors;
-if(valid12){
+var valid13 = _errs26 === errors;
+if(valid13){
 const err23 = {instancePath:instancePath+"/" + i0+"/summary",schemaPath:"feature.schema.json#/properties/summary/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema24.not,parentSchema:schema24,data:data7};
 if(vErrors === null){
 vErrors = [err23];
@@ -1854,10 +1846,10 @@ vErrors.push(err23);
 errors++;
 }
 else {
-errors = _errs24;
+errors = _errs25;
 if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
+if(_errs25){
+vErrors.length = _errs25;
 }
 else {
 vErrors = null;

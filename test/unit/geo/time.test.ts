@@ -201,10 +201,17 @@ describe('the real layers at a date', () => {
     expect(members('eaeu', '2015-09')).toContain('Kyrgyzstan');
   });
 
-  it('shows the Termez–Naibabad section unbuilt in 2010 and built in 2012', () => {
+  it('dates each built section on its own: the Friendship Bridge 1982, Hairatan–Naibabad 2011', () => {
+    const bridge = feature('uap-termez-hairatan');
+    const line = feature('uap-hairatan-naibabad');
+    expect(statusAt(bridge, '1982-05-11')).toBeNull();
+    expect(statusAt(bridge, '1982-05-12')).toBe('built');
+    for (const year of ['1990', '2010']) {
+      expect(statusAt(bridge, year), year).toBe('built');
+      expect(isBuiltOrAgreedAt(line, year), year).toBe(false);
+      expect(statusAt(line, year), year).toBeNull();
+    }
     for (const id of ['uap-termez-hairatan', 'uap-hairatan-naibabad']) {
-      expect(isBuiltOrAgreedAt(feature(id), '2010'), id).toBe(false);
-      expect(statusAt(feature(id), '2010'), id).toBeNull();
       expect(isBuiltOrAgreedAt(feature(id), '2012'), id).toBe(true);
       expect(statusAt(feature(id), '2012'), id).toBe('built');
     }
@@ -234,6 +241,64 @@ describe('the real layers at a date', () => {
   });
 });
 
+describe('the early treaty parties, the former member and the superseded concept', () => {
+  it('has Azerbaijan and Georgia parties to the treaty in 1997, out of it by 2001', () => {
+    for (const id of ['csto-aze', 'csto-geo']) {
+      expect(statusAt(feature(id), '1997'), id).toBe('treaty-party');
+      expect(statusAt(feature(id), '1999-04'), id).toBe('treaty-party');
+      expect(statusAt(feature(id), '1999-05'), id).toBeNull();
+      expect(statusAt(feature(id), '2001'), id).toBeNull();
+      expect(isMemberAt(feature(id), '2010'), id).toBe(false);
+      expect(feature(id).properties.status, id).toBe('former-member');
+    }
+    expect(feature('csto-aze').properties.iso_a3).toBe('AZE');
+    expect(feature('csto-geo').properties.iso_a3).toBe('GEO');
+  });
+
+  it('has Uzbekistan a party in 1997, out in 2001, a member in 2010 and out again in 2013', () => {
+    const uzb = feature('csto-uzb');
+    expect(statusAt(uzb, '1997')).toBe('treaty-party');
+    expect(statusAt(uzb, '1999-05')).toBeNull();
+    expect(statusAt(uzb, '2001')).toBeNull();
+    expect(statusAt(uzb, '2010')).toBe('member');
+    expect(statusAt(uzb, '2013')).toBeNull();
+    expect(uzb.properties.status).toBe('former-member');
+  });
+
+  it('has no background record cite a passage the article does not give it', () => {
+    // p13 names the five allies; none of these three is among them.
+    for (const id of ['csto-uzb', 'csto-aze', 'csto-geo'])
+      expect(feature(id).properties.passages, id).toEqual([]);
+  });
+
+  it('reads the 2021 concept as a concept in 2022 and as superseded from July 2023', () => {
+    const concept = all.filter(
+      (f) => f.properties.route === 'uap-2021' && f.properties.kind === 'route-segment',
+    );
+    expect(concept.map((f) => f.properties.id).sort()).toEqual([
+      'uap-2021-jalalabad-torkham',
+      'uap-2021-kabul-jalalabad',
+      'uap-2021-mazar-kabul',
+      'uap-2021-torkham-peshawar',
+    ]);
+    for (const f of concept) {
+      const id = f.properties.id;
+      expect(statusAt(f, '2022'), id).toBe('concept');
+      expect(statusAt(f, '2023-06'), id).toBe('concept');
+      expect(statusAt(f, '2023-08'), id).toBe('superseded');
+      expect(statusAt(f, '2024'), id).toBe('superseded');
+      expect(f.properties.status, id).toBe('superseded');
+    }
+  });
+
+  it('has the Friendship Bridge section in 1990 but not Hairatan–Naibabad; both in 2012', () => {
+    expect(existsAt(feature('uap-termez-hairatan'), '1990')).toBe(true);
+    expect(existsAt(feature('uap-hairatan-naibabad'), '1990')).toBe(false);
+    expect(existsAt(feature('uap-termez-hairatan'), '2012')).toBe(true);
+    expect(existsAt(feature('uap-hairatan-naibabad'), '2012')).toBe(true);
+  });
+});
+
 describe('timelineEvents', () => {
   const timeline = timelineEvents(layers, events, { articleWritten: '2024-04' });
   const byId = (id: string) => timeline.find((e) => e.id === id);
@@ -259,9 +324,16 @@ describe('timelineEvents', () => {
 
   it('has accessions, exits and the freeze, computed from the periods', () => {
     expect(labelled('Uzbekistan joins the CSTO').map((e) => e.date)).toEqual(['2006-06-23']);
-    expect(labelled('Uzbekistan leaves the CSTO').map((e) => e.date)).toEqual(['1999', '2012']);
+    expect(labelled('Uzbekistan leaves the CSTO').map((e) => e.date)).toEqual(['2012']);
+    // The three parties that did not renew the treaty in April 1999 leave it together.
+    const left1999 = labelled('leave the CSTO treaty');
+    expect(left1999.map((e) => [e.date, e.featureIds])).toEqual([
+      ['1999-04', ['csto-uzb', 'csto-aze', 'csto-geo']],
+    ]);
+    expect(left1999[0].label).toBe('Uzbekistan, Azerbaijan and Georgia leave the CSTO treaty');
+    expect(labelled('become parties to the CSTO treaty')[0].featureIds).toHaveLength(9);
     expect(labelled('Armenia freezes its participation in the CSTO').map((e) => e.date)).toEqual([
-      '2024-02',
+      '2024-02-22',
     ]);
     const eaeu = timeline.filter((e) => e.layer === 'eaeu');
     expect(eaeu.map((e) => [e.date, e.featureIds])).toEqual([
@@ -275,12 +347,16 @@ describe('timelineEvents', () => {
   it('has the railway and corridor sections as they were built, proposed and agreed', () => {
     const routes = timeline.filter((e) => e.kind === 'route');
     expect(routes.map((e) => [e.date, e.to, e.featureIds.length])).toEqual([
-      ['2011', 'built', 2],
+      ['1982-05-12', 'built', 1],
+      ['2011', 'built', 1],
       ['2018', 'operational', 14],
       ['2021-02', 'concept', 4],
+      ['2023-07', 'superseded', 4],
       ['2023-07', 'agreed', 3],
     ]);
-    expect(routes[0].label).toContain('Termez – Naibabad');
+    expect(routes[0].label).toContain('Termez – Hairatan');
+    expect(routes[1].label).toContain('Hairatan – Naibabad');
+    expect(routes[4]).toMatchObject({ from: 'concept', to: 'superseded' });
   });
 
   it('flags the 2025 events, and only what came after April 2024, as after the article', () => {
@@ -315,8 +391,11 @@ describe('timelineEvents', () => {
 
   it('gives every entry passages the article has, and places the layers have', () => {
     const ids = new Set(all.map((f) => f.properties.id));
+    // Background records (csto-uzb, -aze, -geo) cite no passage; anything else must.
+    const background = (id: string) => feature(id).properties.passages.length === 0;
     for (const e of timeline) {
-      expect(e.passages.length, e.id).toBeGreaterThan(0);
+      if (!e.featureIds.length || !e.featureIds.every(background))
+        expect(e.passages.length, e.id).toBeGreaterThan(0);
       for (const p of e.passages) expect(passageIds.has(p), `${e.id} ${p}`).toBe(true);
       for (const f of e.featureIds) expect(ids.has(f), `${e.id} ${f}`).toBe(true);
     }

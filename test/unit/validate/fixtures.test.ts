@@ -19,6 +19,8 @@ const UPDATE = process.env.UPDATE_FIXTURES === '1';
 /** The error classes each case exists to show; a case that stops showing them is a failure. */
 const CASES: Record<string, DiagnosticCode[]> = {
   valid: [],
+  // A feature with no passages is allowed (a background record); an unknown id beside it is not.
+  'background-record': ['unknown-passage'],
   'json-syntax': ['json-syntax'],
   'duplicate-key': ['duplicate-key'],
   'not-a-feature-collection': ['schema'],
@@ -91,5 +93,15 @@ describe('validator fixtures', () => {
       ['p02', ['kabul', 'termez', 'termez-kabul'], true],
       ['h01', [], false],
     ]);
+  });
+
+  it('accepts an empty passages list for a background record and still reports unknown ids', () => {
+    const { result } = printed('background-record');
+    expect(result.diagnostics.map((d) => [d.code, d.feature, d.pointer])).toEqual([
+      ['unknown-passage', 'stale-post', '/features/4/properties/passages/0'],
+    ]);
+    // The background record is in no passage; the coverage is the valid case's.
+    expect(result.coverage.flatMap((c) => c.features)).not.toContain('old-post');
+    expect(result.coverage).toEqual(printed('valid').result.coverage);
   });
 });
