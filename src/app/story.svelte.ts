@@ -1,8 +1,10 @@
 import article from '../../story/article.json';
 import type { Article } from '../article/types.ts';
 import { passageIndex } from '../article/links.ts';
+import { standingAt, standingQualifier, type Standing } from '../geo/standing.ts';
+import { todayIso } from '../geo/time.ts';
 import type { StoryFeature, StoryLayer } from '../geo/types.ts';
-import { STORY_STYLES } from '../style/story.ts';
+import { STORY_STYLES, styleFor, type DateView } from '../style/story.ts';
 import type { LoadProblem } from './load.ts';
 import type { Opened } from './opened.ts';
 
@@ -38,6 +40,8 @@ export class Story {
   #opened = $state.raw<Opened | null>(null);
   /** The year the map shows ("2012"), or null for today. */
   #date = $state<string | null>(null);
+  /** Today by the reader's calendar, read once: the date the map shows when no year is chosen. */
+  readonly #today = todayIso();
   /** Features of the shown year's events, lit on the map. */
   #timeHighlight = $state.raw<string[]>([]);
 
@@ -48,6 +52,14 @@ export class Story {
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, l] as const))),
   );
   #index = $derived(passageIndex(this.#layers));
+  #standings = $derived.by(() => {
+    const date = this.view.date;
+    const out = new Map<string, Standing | null>();
+    for (const l of this.#layers)
+      if (styleFor(l.name).standings)
+        for (const f of l.features) out.set(f.properties.id, standingAt(f, date));
+    return out;
+  });
 
   get layers() {
     return this.#layers;
@@ -75,6 +87,27 @@ export class Story {
   }
   get date() {
     return this.#date;
+  }
+  /** The date every view draws memberships and statuses for: the chosen year, else today. */
+  get view(): DateView {
+    return this.#date ? { date: this.#date, year: true } : { date: this.#today, year: false };
+  }
+  /**
+   * A bloc country's standing at the date shown (member, frozen, former…); null for anything
+   * that is not a country of a bloc layer.
+   */
+  standing(id: string): Standing | null {
+    return this.#standings.get(id) ?? null;
+  }
+  /**
+   * Words beside a bloc country's name wherever it is listed at the date shown ("former member
+   * (1994–1999, 2006–2012)", "participation frozen since 22 Feb 2024"); null for a member or
+   * anything that is not a bloc country.
+   */
+  qualifier(id: string): string | null {
+    if (!this.#standings.get(id)) return null;
+    const f = this.#byId.get(id);
+    return f ? standingQualifier(f, this.view.date) : null;
   }
   setDate(date: string | null): void {
     this.#date = date && /^\d{4}$/.test(date) ? date : null;

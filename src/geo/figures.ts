@@ -1,5 +1,6 @@
 import { area, length } from '@turf/turf';
 import type { LineString, MultiLineString } from 'geojson';
+import { membersAt } from './standing.ts';
 import type { StoryFeature, StoryLayer } from './types.ts';
 
 /*
@@ -39,12 +40,14 @@ export function routeIds(layer: StoryLayer): string[] {
   ];
 }
 
-/** Current members of a bloc: countries whose status says they belong now. */
-export function currentMembers(layer: StoryLayer): StoryFeature[] {
+/**
+ * Members of a bloc at a date (default: as the data's `status` records them for April 2024):
+ * countries in it then, never a former member, an observer or one whose participation is frozen.
+ */
+export function currentMembers(layer: StoryLayer, date?: string): StoryFeature[] {
+  if (date !== undefined) return membersAt(layer, date);
   return layer.features.filter(
-    (f) =>
-      f.properties.kind === 'country' &&
-      (f.properties.status === 'member' || f.properties.status === 'participation-frozen'),
+    (f) => f.properties.kind === 'country' && f.properties.status === 'member',
   );
 }
 
@@ -53,8 +56,8 @@ export interface BlocFigures {
   areaKm2: number;
 }
 
-export function blocFigures(layer: StoryLayer): BlocFigures {
-  const members = currentMembers(layer);
+export function blocFigures(layer: StoryLayer, date?: string): BlocFigures {
+  const members = currentMembers(layer, date);
   return {
     members: members.length,
     areaKm2: members.reduce((sum, f) => sum + (areaKm2(f) ?? 0), 0),

@@ -56,8 +56,11 @@ export function composeExport(map: HTMLCanvasElement, text: ExportText): HTMLCan
   const probe = document.createElement('canvas').getContext('2d')!;
   probe.font = font(16);
   const captionLines = text.caption ? wrap(probe, text.caption, w - 40 * u) : [];
+  probe.font = font(11);
+  // Credits wrap too: on a narrow map the boundaries note would otherwise be cut off.
+  const creditLines = wrap(probe, text.credits, w - 40 * u);
   const top = 44 * u;
-  const bottom = (captionLines.length * 22 + 34) * u;
+  const bottom = (captionLines.length * 22 + creditLines.length * 15 + 20) * u;
   const out = document.createElement('canvas');
   out.width = w;
   out.height = map.height + top + bottom;
@@ -103,11 +106,38 @@ export function composeExport(map: HTMLCanvasElement, text: ExportText): HTMLCan
       ctx.strokeStyle = it.color;
       ctx.fillStyle = it.color;
       if (it.kind === 'area') {
-        ctx.globalAlpha = 0.25;
-        ctx.fillRect(sx, y - 5 * u, 24 * u, 10 * u);
-        ctx.globalAlpha = 1;
-        ctx.strokeRect(sx, y - 5 * u, 24 * u, 10 * u);
+        const [bx, by, bw, bh] = [sx, y - 5 * u, 24 * u, 10 * u];
+        if (it.look === 'hatch') {
+          // The same diagonal hatch the map draws for a frozen member.
+          ctx.save();
+          ctx.beginPath();
+          ctx.rect(bx, by, bw, bh);
+          ctx.clip();
+          ctx.lineWidth = 1.5 * u;
+          for (let d = -bh; d < bw; d += 4 * u) {
+            ctx.beginPath();
+            ctx.moveTo(bx + d, by + bh);
+            ctx.lineTo(bx + d + bh, by);
+            ctx.stroke();
+          }
+          ctx.restore();
+          ctx.lineWidth = u;
+          ctx.strokeRect(bx, by, bw, bh);
+        } else if (it.look === 'dashed') {
+          ctx.lineWidth = 1.6 * u;
+          const dash = svgDash(1.6 * u, it.dash);
+          ctx.setLineDash(dash ? dash.split(' ').map(Number) : []);
+          ctx.strokeRect(bx, by, bw, bh);
+          ctx.setLineDash([]);
+          ctx.lineWidth = u;
+        } else {
+          ctx.globalAlpha = 0.25;
+          ctx.fillRect(bx, by, bw, bh);
+          ctx.globalAlpha = 1;
+          ctx.strokeRect(bx, by, bw, bh);
+        }
       } else if (it.kind === 'line') {
+        ctx.globalAlpha = it.opacity ?? 1;
         ctx.lineWidth = it.width * u;
         const dash = svgDash(it.width * u, it.dash);
         ctx.setLineDash(dash ? dash.split(' ').map(Number) : []);
@@ -116,6 +146,7 @@ export function composeExport(map: HTMLCanvasElement, text: ExportText): HTMLCan
         ctx.lineTo(sx + 24 * u, y);
         ctx.stroke();
         ctx.setLineDash([]);
+        ctx.globalAlpha = 1;
       } else {
         ctx.beginPath();
         ctx.arc(sx + 12 * u, y, 4 * u, 0, Math.PI * 2);
@@ -136,7 +167,9 @@ export function composeExport(map: HTMLCanvasElement, text: ExportText): HTMLCan
   }
   ctx.fillStyle = '#5b5750';
   ctx.font = font(11);
-  ctx.fillText(text.credits, 20 * u, out.height - 12 * u);
+  creditLines.forEach((line, i) =>
+    ctx.fillText(line, 20 * u, out.height - (12 + (creditLines.length - 1 - i) * 15) * u),
+  );
   return out;
 }
 
