@@ -1,9 +1,17 @@
 import article from '../../story/article.json';
 import type { Article } from '../article/types.ts';
-import { passageIndex } from '../article/links.ts';
 import { standingAt, standingQualifier, type Standing } from '../geo/standing.ts';
 import { todayIso } from '../geo/time.ts';
 import type { StoryFeature, StoryLayer } from '../geo/types.ts';
+import {
+  chipsOf,
+  compileModel,
+  emphasis,
+  entitiesOf,
+  pick,
+  resolve,
+  type Entity,
+} from '../model/entities.ts';
 import { STORY_STYLES, styleFor, type DateView } from '../style/story.ts';
 import type { LoadProblem } from './load.ts';
 import type { Opened } from './opened.ts';
@@ -25,9 +33,12 @@ export class Story {
   #layers = $state.raw<StoryLayer[]>([]);
   #problems = $state.raw<LoadProblem[]>([]);
   #hidden = $state.raw<ReadonlySet<string>>(new Set());
+  /** The selected entity's id. */
   #selected = $state<string | null>(null);
-  /** Features under the pointer when a click found more than one. */
-  #choices = $state.raw<StoryFeature[]>([]);
+  /** Things under the pointer when a click found several of one kind. */
+  #choices = $state.raw<Entity[]>([]);
+  /** Things of other kinds under the last click (the country under a city). */
+  #alsoHere = $state.raw<Entity[]>([]);
   #highlighted = $state.raw<string[]>([]);
   #hovered = $state<string | null>(null);
   /** Passage to scroll to and mark in the article. */
@@ -51,7 +62,13 @@ export class Story {
   #layerOf = $derived(
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, l] as const))),
   );
-  #index = $derived(passageIndex(this.#layers));
+  #model = $derived(
+    compileModel(
+      this.#layers,
+      (l) => styleFor(l).role,
+      this.article.passages.map((p) => p.id),
+    ),
+  );
   #standings = $derived.by(() => {
     const date = this.view.date;
     const out = new Map<string, Standing | null>();
@@ -67,8 +84,33 @@ export class Story {
   get problems() {
     return this.#problems;
   }
-  get selected(): StoryFeature | null {
-    return this.#selected ? (this.#byId.get(this.#selected) ?? null) : null;
+  /** The selected thing: a country, a bloc, a route, a section, a place or an event. */
+  get selected(): Entity | null {
+    return this.#selected ? (this.#model.entities.get(this.#selected) ?? null) : null;
+  }
+  /** The map feature that stands for the selected thing (none for a bloc or a route). */
+  get selectedFeature(): StoryFeature | null {
+    const e = this.selected;
+    return e?.primary ? (this.#byId.get(e.primary) ?? null) : null;
+  }
+  get model() {
+    return this.#model;
+  }
+  /** The thing a feature id or an entity id names. */
+  entity(id: string): Entity | undefined {
+    return resolve(this.#model, id);
+  }
+  get alsoHere() {
+    return this.#alsoHere;
+  }
+  /** The map features that light up for a thing (or for a feature id, that feature). */
+  emphasisOf(id: string): string[] {
+    const e = this.#model.entities.get(id);
+    if (!e) return this.#byId.has(id) ? [id] : [];
+    return emphasis(this.#model, e, (f) => {
+      const s = this.#standings.get(f);
+      return s === 'member' || s === 'treaty-party' || s === 'frozen';
+    });
   }
   get selectedId() {
     return this.#selected;
@@ -76,11 +118,27 @@ export class Story {
   get choices() {
     return this.#choices;
   }
+  /** Ids (things or features) lit by a passage, a chip or a tour step. */
   get highlighted() {
     return this.#highlighted;
   }
+  /** The thing under the pointer. */
   get hovered() {
     return this.#hovered;
+  }
+  /** Map features to draw emphasised: each lit or hovered thing once, by its emphasis. */
+  get litFeatures(): string[] {
+    return [
+      ...new Set(
+        [...this.#highlighted, ...this.#timeHighlight].flatMap((id) => this.emphasisOf(id)),
+      ),
+    ];
+  }
+  get hoveredFeatures(): string[] {
+    return this.#hovered ? this.emphasisOf(this.#hovered) : [];
+  }
+  get selectedFeatures(): string[] {
+    return this.#selected ? this.emphasisOf(this.#selected) : [];
   }
   get focusedPassage() {
     return this.#focusedPassage;
@@ -147,8 +205,13 @@ export class Story {
   layerOf(id: string): StoryLayer | undefined {
     return this.#layerOf.get(id);
   }
-  featuresOf(passageId: string): StoryFeature[] {
-    return this.#index.get(passageId) ?? [];
+  /** Every thing a passage speaks of (its names link to them). */
+  entitiesOf(passageId: string): Entity[] {
+    return entitiesOf(this.#model, passageId);
+  }
+  /** The chips under a passage: one per thing, wholes for their parts. */
+  chipsOf(passageId: string): Entity[] {
+    return chipsOf(this.#model, passageId);
   }
   isVisible(layer: string): boolean {
     return !this.#hidden.has(layer);
@@ -175,25 +238,44 @@ export class Story {
       layers ? this.#layers.map((l) => l.name).filter((n) => !layers.includes(n)) : [],
     );
   }
-  select(id: string | null): void {
-    this.#selected = id && this.#byId.has(id) ? id : null;
+  /** Selects a thing by its id or by the id of a feature that draws it (old links named those). */
+  select(id: string | null, alsoHere: Entity[] = []): void {
+    const e = id ? resolve(this.#model, id) : undefined;
+    // A thing chosen from the chooser keeps what else was under the click.
+    const chosen = !!e && this.#choices.includes(e);
+    this.#selected = e?.id ?? null;
     this.#choices = [];
-    // A selected feature must be visible.
-    const layer = id ? this.#layerOf.get(id) : undefined;
-    if (layer && !this.isVisible(layer.name)) this.setVisible(layer.name, true);
+    this.#alsoHere = e ? (chosen ? this.#alsoHere : alsoHere) : [];
+    // What draws a selected thing must be visible.
+    for (const f of e ? this.emphasisOf(e.id) : []) {
+      const layer = this.#layerOf.get(f);
+      if (layer && !this.isVisible(layer.name)) this.setVisible(layer.name, true);
+    }
   }
-  offer(features: StoryFeature[]): void {
-    if (features.length === 1) this.select(features[0].properties.id);
-    else this.#choices = features;
+  /** Selects and frames a thing. */
+  show(id: string): void {
+    this.select(id);
+    this.fitTo([id]);
+  }
+  /** A click on the map: the features under the pointer, whichever thing wins. */
+  offer(featureIds: string[]): void {
+    const picked = pick(this.#model, featureIds);
+    if (picked.chosen) this.select(picked.chosen.id, picked.alsoHere);
+    else {
+      this.select(null);
+      this.#choices = picked.choices;
+      this.#alsoHere = picked.alsoHere;
+    }
   }
   highlight(ids: string[]): void {
     this.#highlighted = ids;
   }
   hover(id: string | null): void {
-    this.#hovered = id;
+    this.#hovered = id ? (resolve(this.#model, id)?.id ?? null) : null;
   }
+  /** Frames things or features (a thing by what draws it: a bloc by its members at the date). */
   fitTo(ids: string[]): void {
-    this.#cameraRequest = { ids };
+    this.#cameraRequest = { ids: [...new Set(ids.flatMap((id) => this.emphasisOf(id)))] };
   }
   /** Moves the map to an explicit view (a tour step's camera). */
   lookAt(center: [number, number], zoom: number): void {

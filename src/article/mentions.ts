@@ -7,23 +7,8 @@ export interface Segment {
 export interface Nameable {
   id: string;
   names: string[];
-  /** Lower wins when two features share a name ("Russia" the state over "Russia" the CSTO member). */
+  /** Lower wins when two things share a name. */
   priority?: number;
-}
-
-/** Layers whose features are places in general, not a place in one role (a bloc member). */
-const GENERAL_LAYERS = new Set(['places', 'afghanistan']);
-
-/** The features citing a passage, as linkMentions takes them. */
-export function nameables(
-  features: readonly { properties: { id: string; name: string; aliases?: string[] } }[],
-  layerOf: (id: string) => string | undefined,
-): Nameable[] {
-  return features.map((f) => ({
-    id: f.properties.id,
-    names: [f.properties.name, ...(f.properties.aliases ?? [])],
-    priority: GENERAL_LAYERS.has(layerOf(f.properties.id) ?? '') ? 0 : 1,
-  }));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,7 +3,7 @@
  * MapLibre, so scripts, tests and the app can all use it.
  *
  * - 2-space indented JSON with a trailing newline;
- * - keys in a fixed order: collection (type, name, title, description,
+ * - keys in a fixed order: collection (type, name, title, description, aliases,
  *   features), feature (type, properties, geometry), properties in the order of
  *   schema/feature.schema.json, geometry (type, coordinates); keys this module
  *   does not know follow the known ones, alphabetically;
@@ -14,7 +14,14 @@
  */
 
 /** Order of a FeatureCollection's members (name, title, description are foreign members). */
-export const COLLECTION_KEYS = ['type', 'name', 'title', 'description', 'features'] as const;
+export const COLLECTION_KEYS = [
+  'type',
+  'name',
+  'title',
+  'description',
+  'aliases',
+  'features',
+] as const;
 
 export const FEATURE_KEYS = ['type', 'properties', 'geometry'] as const;
 

@@ -50,4 +50,6 @@ export interface StoryLayer extends FeatureCollection<Geometry, StoryProps> {
   name: string;
   title: string;
   description?: string;
+  /** Other names of the layer's thing as a whole ("Lapis-Lazuli trade corridor"). */
+  aliases?: string[];
 }

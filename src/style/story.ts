@@ -2,6 +2,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import { hasStanding, IN_BLOC, standingAt, type Standing } from '../geo/standing.ts';
 import { existsAt, statusAt } from '../geo/time.ts';
 import type { StoryFeature, StoryLayer } from '../geo/types.ts';
+import type { LayerRole } from '../model/entities.ts';
 import { LABEL_FONT } from './fonts.ts';
 import { theme, type Hex, type Theme } from './theme.ts';
 
@@ -41,6 +42,11 @@ export interface StandingLegend {
 export interface LayerStyle {
   /** The geo/ file name without .geojson. */
   layer: string;
+  /**
+   * What the layer is: a bloc (its countries' memberships), an area (a country and its capital),
+   * a route (sections and nodes) or places and events. The entity model reads it.
+   */
+  role: LayerRole;
   color: Hex;
   /** Legend text for the layer's areas, points or lines. */
   legend: string;
@@ -65,6 +71,7 @@ export const hatchImageId = (layer: string) => `hatch-${layer}`;
 export const STORY_STYLES: LayerStyle[] = [
   {
     layer: 'csto',
+    role: 'bloc',
     color: '#0072b2',
     legend: 'CSTO member',
     standings: {
@@ -76,6 +83,7 @@ export const STORY_STYLES: LayerStyle[] = [
   },
   {
     layer: 'eaeu',
+    role: 'bloc',
     color: '#009e73',
     legend: 'Eurasian Economic Union member',
     standings: {
@@ -86,12 +94,14 @@ export const STORY_STYLES: LayerStyle[] = [
   },
   {
     layer: 'afghanistan',
+    role: 'area',
     color: '#d55e00',
     legend: 'Afghanistan',
     pointLegend: 'Kabul, the capital',
   },
   {
     layer: 'lapis-lazuli-corridor',
+    role: 'route',
     color: '#882255',
     legend: 'Lapis Lazuli corridor',
     pointLegend: 'port, crossing or city on the corridor',
@@ -109,6 +119,7 @@ export const STORY_STYLES: LayerStyle[] = [
   },
   {
     layer: 'uap-railway',
+    role: 'route',
     color: '#b35900',
     legend: 'Uzbekistan–Afghanistan–Pakistan railway',
     pointLegend: 'station or crossing',
@@ -139,6 +150,7 @@ export const STORY_STYLES: LayerStyle[] = [
   },
   {
     layer: 'places',
+    role: 'places',
     color: '#332288',
     legend: 'state named in the article',
     // Many large states: a wash would bury the blocs beneath, so barely any fill.
@@ -149,7 +161,14 @@ export const STORY_STYLES: LayerStyle[] = [
 
 /** For a file in geo/ that has no entry yet: drawn plainly rather than not at all. */
 export function styleFor(layer: string): LayerStyle {
-  return STORY_STYLES.find((s) => s.layer === layer) ?? { layer, color: '#555555', legend: layer };
+  return (
+    STORY_STYLES.find((s) => s.layer === layer) ?? {
+      layer,
+      role: 'places',
+      color: '#555555',
+      legend: layer,
+    }
+  );
 }
 
 export const sourceId = (layer: string) => `story-${layer}`;

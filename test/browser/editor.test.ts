@@ -180,7 +180,8 @@ describe('edit mode', () => {
     const { page } = w;
     await page.goto(`${site.url}#sel=csto-arm`);
     await waitForIdle(page);
-    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    // Armenia is one card; it offers to edit each layer's feature that draws it.
+    await page.getByRole('button', { name: /^Edit in Collective Security/ }).click();
     await expect
       .poll(() => page.locator('.edit .hint').textContent())
       .toMatch(/cannot be edited here/);

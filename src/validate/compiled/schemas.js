@@ -3,7 +3,7 @@
 // @ts-nocheck
 "use strict";
 export const validateLayer = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"layer.schema.json","title":"A story layer (geo/*.geojson)","description":"An RFC 7946 FeatureCollection with the layer's id and title as foreign members. Geometry is checked by `npm run validate` (RFC 7946 rules, winding, self-intersections, precision).","type":"object","required":["type","name","title","features"],"properties":{"type":{"const":"FeatureCollection"},"name":{"description":"The layer id: the file name without .geojson.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"title":{"description":"The layer's name in the legend.","type":"string","minLength":3},"description":{"description":"One or two sentences for the layer panel, in the project's own words.","type":"string"},"features":{"type":"array","minItems":1,"items":{"type":"object","required":["type","geometry","properties"],"properties":{"type":{"const":"Feature"},"properties":{"$ref":"feature.schema.json"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"layer.schema.json","title":"A story layer (geo/*.geojson)","description":"An RFC 7946 FeatureCollection with the layer's id and title as foreign members. Geometry is checked by `npm run validate` (RFC 7946 rules, winding, self-intersections, precision).","type":"object","required":["type","name","title","features"],"properties":{"type":{"const":"FeatureCollection"},"name":{"description":"The layer id: the file name without .geojson.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"title":{"description":"The layer's name in the legend.","type":"string","minLength":3},"description":{"description":"One or two sentences for the layer panel, in the project's own words.","type":"string"},"aliases":{"description":"Other names of the layer's thing as a whole, as the article uses them (\"Lapis-Lazuli trade corridor\"). They link those names in the article to the layer's card: a bloc, a corridor or a railway.","type":"array","items":{"type":"string","minLength":2},"uniqueItems":true},"features":{"type":"array","minItems":1,"items":{"type":"object","required":["type","geometry","properties"],"properties":{"type":{"const":"Feature"},"properties":{"$ref":"feature.schema.json"}}}}}};
 const pattern0 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
 const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"feature.schema.json","title":"Properties of a story feature","description":"The properties every feature in geo/*.geojson carries (geo/basemap/ excepted). Checked by `npm run validate`; editors use it for completion.","type":"object","additionalProperties":false,"required":["id","name","kind","passages","summary","sources"],"properties":{"id":{"description":"Stable id, unique across every layer. Lowercase words joined by hyphens, e.g. \"kazan-forum-2024\". Never reuse or rename one: links and URLs point at it.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$","maxLength":64},"name":{"description":"Display name in English, as a reader would say it.","type":"string","minLength":1,"maxLength":120},"aliases":{"description":"Other names the article or readers use (\"Kremlin\" for Moscow). Used to turn names in the article into links.","type":"array","items":{"type":"string","minLength":2},"uniqueItems":true},"kind":{"description":"What the feature is.","type":"string","enum":["country","region","sea","capital","city","port","border-crossing","station","site","route-segment","event"]},"passages":{"description":"Ids of the article passages (story/article.json) that speak of this feature, in article order. May be empty only for a background record, such as a former member, that the article does not speak of.","type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"uniqueItems":true},"summary":{"description":"Why this feature matters to the story, in the project's own words. Plain text: no HTML, no Markdown.","type":"string","minLength":20,"maxLength":800,"not":{"pattern":"<[A-Za-z/!?]"}},"sources":{"description":"Citations for facts the article does not give (dates, routes, memberships, positions).","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":3},"publisher":{"type":"string"},"url":{"type":"string","pattern":"^https?://"},"date":{"$ref":"#/definitions/date"},"note":{"type":"string"}}}},"start":{"description":"When it began, opened or happened (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD).","$ref":"#/definitions/date"},"end":{"description":"When it ended (ISO 8601).","$ref":"#/definitions/date"},"status":{"description":"Its state when the article was written (April 2024), or now if after_article is true.","type":"string","enum":["member","treaty-party","former-member","participation-frozen","observer","built","agreed","concept","superseded","operational","historical"]},"periods":{"description":"Dated spells of membership or status, oldest first; what the map shows at a date is computed from these.","type":"array","items":{"type":"object","additionalProperties":false,"required":["start","status"],"properties":{"start":{"$ref":"#/definitions/date"},"end":{"$ref":"#/definitions/date"},"status":{"type":"string","minLength":2},"note":{"type":"string"}}}},"after_article":{"description":"True for anything that happened after the article was written (April 2024). The app marks these as not from the article.","type":"boolean"},"iso_a3":{"description":"ISO 3166-1 alpha-3 code of the country; must exist in geo/basemap/countries.geojson.","type":"string","pattern":"^[A-Z]{3}$"},"route":{"description":"For a route-segment or a node: the id of the route it belongs to, e.g. \"uap-2023\".","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"mode":{"description":"For a route-segment: how goods travel on it.","type":"string","enum":["rail","road","ferry","sea"]},"branch":{"description":"For a route-segment: which branch of the route it is on.","type":"string","minLength":2},"from":{"description":"For a route-segment: id of the node (a Point feature) where it starts; its first position must lie near that node.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"to":{"description":"For a route-segment: id of the node where it ends; its last position must lie near that node.","type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"location_note":{"description":"Where a position is approximate or disputed, say so here.","type":"string"}},"allOf":[{"if":{"required":["kind"],"properties":{"kind":{"const":"route-segment"}}},"then":{"required":["route","mode","from","to","status"]}},{"if":{"required":["kind"],"properties":{"kind":{"const":"country"}}},"then":{"required":["iso_a3"]}}],"definitions":{"date":{"type":"string","pattern":"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"}}};
 const schema13 = {"type":"string","pattern":"^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$"};
@@ -1258,11 +1258,15 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.features !== undefined){
-let data4 = data.features;
+if(data.aliases !== undefined){
+let data4 = data.aliases;
 if(Array.isArray(data4)){
-if(data4.length < 1){
-const err10 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.features,data:data4};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(data5.length < 2){
+const err10 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema11.properties.aliases.items,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1271,12 +1275,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.type === undefined){
-const err11 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/properties/features/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.features.items.required,parentSchema:schema11.properties.features.items,data:data5};
+}
+else {
+const err11 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.aliases.items.type,parentSchema:schema11.properties.aliases.items,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1285,8 +1286,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data5.geometry === undefined){
-const err12 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/properties/features/items/required",keyword:"required",params:{missingProperty: "geometry"},message:"must have required property '"+"geometry"+"'",schema:schema11.properties.features.items.required,parentSchema:schema11.properties.features.items,data:data5};
+}
+let i1 = data4.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data4[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.aliases,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1294,9 +1306,14 @@ else {
 vErrors.push(err12);
 }
 errors++;
+break;
 }
-if(data5.properties === undefined){
-const err13 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/properties/features/items/required",keyword:"required",params:{missingProperty: "properties"},message:"must have required property '"+"properties"+"'",schema:schema11.properties.features.items.required,parentSchema:schema11.properties.features.items,data:data5};
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.aliases.type,parentSchema:schema11.properties.aliases,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1305,10 +1322,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data5.type !== undefined){
-let data6 = data5.type;
-if("Feature" !== data6){
-const err14 = {instancePath:instancePath+"/features/" + i0+"/type",schemaPath:"#/properties/features/items/properties/type/const",keyword:"const",params:{allowedValue: "Feature"},message:"must be equal to constant",schema:"Feature",parentSchema:schema11.properties.features.items.properties.type,data:data6};
+}
+if(data.features !== undefined){
+let data6 = data.features;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err14 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.features,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1317,16 +1336,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data5.properties !== undefined){
-if(!(validate11(data5.properties, {instancePath:instancePath+"/features/" + i0+"/properties",parentData:data5,parentDataProperty:"properties",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/properties/features/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.features.items.type,parentSchema:schema11.properties.features.items,data:data5};
+const len1 = data6.length;
+for(let i2=0; i2<len1; i2++){
+let data7 = data6[i2];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type === undefined){
+const err15 = {instancePath:instancePath+"/features/" + i2,schemaPath:"#/properties/features/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.features.items.required,parentSchema:schema11.properties.features.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1335,10 +1350,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.features.type,parentSchema:schema11.properties.features,data:data4};
+if(data7.geometry === undefined){
+const err16 = {instancePath:instancePath+"/features/" + i2,schemaPath:"#/properties/features/items/required",keyword:"required",params:{missingProperty: "geometry"},message:"must have required property '"+"geometry"+"'",schema:schema11.properties.features.items.required,parentSchema:schema11.properties.features.items,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1347,15 +1360,67 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data7.properties === undefined){
+const err17 = {instancePath:instancePath+"/features/" + i2,schemaPath:"#/properties/features/items/required",keyword:"required",params:{missingProperty: "properties"},message:"must have required property '"+"properties"+"'",schema:schema11.properties.features.items.required,parentSchema:schema11.properties.features.items,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+if(data7.type !== undefined){
+let data8 = data7.type;
+if("Feature" !== data8){
+const err18 = {instancePath:instancePath+"/features/" + i2+"/type",schemaPath:"#/properties/features/items/properties/type/const",keyword:"const",params:{allowedValue: "Feature"},message:"must be equal to constant",schema:"Feature",parentSchema:schema11.properties.features.items.properties.type,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data7.properties !== undefined){
+if(!(validate11(data7.properties, {instancePath:instancePath+"/features/" + i2+"/properties",parentData:data7,parentDataProperty:"properties",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/features/" + i2,schemaPath:"#/properties/features/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.features.items.type,parentSchema:schema11.properties.features.items,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.features.type,parentSchema:schema11.properties.features,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
