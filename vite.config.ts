@@ -2,14 +2,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
-import { storyData } from './scripts/vite-plugin-story.ts';
+import { compiledLayers, storyData } from './scripts/vite-plugin-story.ts';
+
+const root = fileURLToPath(new URL('./', import.meta.url));
 
 export default defineConfig({
-  plugins: [
-    svelte(),
-    storyData(fileURLToPath(new URL('./', import.meta.url))),
-    contentSecurityPolicy(),
-  ],
+  plugins: [svelte(), storyData(root), compiledLayers(root), contentSecurityPolicy()],
   // Relative asset URLs: dist/ works from any folder of any static server.
   base: './',
   build: {

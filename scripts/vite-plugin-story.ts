@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { formatDiagnostic, validateProject } from '../src/validate/index.ts';
-import { loadProject } from './validate/cli.ts';
+import { outlinesByIso, stripOutlines } from '../src/model/outlines.ts';
+import { formatDiagnostic, splitTiers, validateProject } from '../src/validate/index.ts';
+import { loadProject, STORY_HEADING } from './validate/cli.ts';
 
 /**
  * During `npm run dev`: validates geo/ and story/ on start and on every save,
@@ -15,7 +18,12 @@ export function storyData(root: string): Plugin {
     const errors = [...problems, ...validateProject(files).diagnostics].filter(
       (d) => d.severity === 'error',
     );
-    const text = errors.map((d) => formatDiagnostic(d)).join('\n');
+    // GeoJSON faults first, then apart what the story needs of its layers (both are errors here).
+    const { geojson, story } = splitTiers(errors);
+    const text = [
+      ...geojson.map((d) => formatDiagnostic(d)),
+      ...(story.length ? [STORY_HEADING, ...story.map((d) => formatDiagnostic(d))] : []),
+    ].join('\n');
     if (text !== last) {
       if (errors.length)
         server.config.logger.error(`\nstory data:\n${text}\n`, { timestamp: true });
@@ -47,6 +55,57 @@ export function storyData(root: string): Plugin {
       // A page opened while the data is broken is told at once.
       server.ws.on('connection', () => report(server));
       report(server);
+    },
+  };
+}
+
+const STORY_QUERY = '?story';
+
+/**
+ * `import url from '../geo/csto.geojson?story'`: the layer as the app loads it, with each country
+ * outline replaced by a reference to the basemap's (src/model/outlines.ts), minified. The build
+ * emits it as an asset (`assets/csto-[hash].json`, fetched on its own, so one broken file costs
+ * only itself); the one-file build and the dev server inline it as a data: URL. The files in geo/
+ * stay as contributors edit them.
+ */
+export function compiledLayers(root: string): Plugin {
+  let inline = false;
+  const basemapPath = `${root}geo/basemap/countries.geojson`;
+  return {
+    name: 'story-compiled-layers',
+    enforce: 'pre',
+    configResolved(config) {
+      inline =
+        config.command === 'serve' || config.plugins.some((p) => p.name.includes('singlefile'));
+    },
+    async resolveId(source, importer) {
+      if (!source.endsWith(`.geojson${STORY_QUERY}`)) return null;
+      const resolved = await this.resolve(source.slice(0, -STORY_QUERY.length), importer, {
+        skipSelf: true,
+      });
+      return resolved ? `${resolved.id}${STORY_QUERY}` : null;
+    },
+    load(id) {
+      if (!id.endsWith(STORY_QUERY)) return null;
+      const file = id.slice(0, -STORY_QUERY.length);
+      this.addWatchFile(file);
+      this.addWatchFile(basemapPath);
+      const text = readFileSync(file, 'utf8');
+      let source: string;
+      try {
+        const basemap = outlinesByIso(JSON.parse(readFileSync(basemapPath, 'utf8')));
+        source = JSON.stringify(stripOutlines(JSON.parse(text), basemap));
+      } catch {
+        // Broken JSON is shipped as it is: the page names the file, and the validator says why.
+        source = text;
+      }
+      const name = basename(file).replace(/\.geojson$/, '.json');
+      if (inline) {
+        const url = `data:application/json;base64,${Buffer.from(source).toString('base64')}`;
+        return `export default ${JSON.stringify(url)};`;
+      }
+      const ref = this.emitFile({ type: 'asset', name, source });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
     },
   };
 }

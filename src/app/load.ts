@@ -1,4 +1,21 @@
+import type { Geometry } from 'geojson';
 import type { StoryLayer } from '../geo/types.ts';
+import { needsOutlines, outlinesByIso, restoreOutlines } from '../model/outlines.ts';
+
+/**
+ * The basemap's country outlines, fetched once, when a layer first needs them (MapLibre has
+ * fetched the same file for the basemap: the browser's cache answers).
+ */
+export type Outlines = () => Promise<ReadonlyMap<string, Geometry> | null>;
+
+export function basemapOutlines(url: string): Outlines {
+  let pending: ReturnType<Outlines> | null = null;
+  return () =>
+    (pending ??= fetch(url)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((fc) => (fc ? outlinesByIso(fc) : null))
+      .catch(() => null));
+}
 
 export interface LoadProblem {
   file: string;
@@ -11,7 +28,11 @@ export type LoadResult = { ok: true; layer: StoryLayer } | { ok: false; problem:
  * Fetches and parses one layer. Never throws: a missing or broken file becomes
  * a problem the page reports, and the other layers load regardless.
  */
-export async function loadLayer(file: string, url: string): Promise<LoadResult> {
+export async function loadLayer(
+  file: string,
+  url: string,
+  outlines?: Outlines,
+): Promise<LoadResult> {
   let text: string;
   try {
     const res = await fetch(url);
@@ -21,18 +42,39 @@ export async function loadLayer(file: string, url: string): Promise<LoadResult> 
   } catch {
     return { ok: false, problem: { file, message: 'could not be loaded' } };
   }
-  return parseLayer(file, text);
-}
-
-export function parseLayer(file: string, text: string): LoadResult {
+  if (!outlines) return parseLayer(file, text);
+  // A compiled layer names basemap outlines instead of carrying them.
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
+  } catch {
+    return parseLayer(file, text);
+  }
+  const fc = data as Parameters<typeof needsOutlines>[0];
+  if (!fc || !Array.isArray(fc.features) || !needsOutlines(fc)) return parseLayer(file, text);
+  const basemap = await outlines();
+  if (!basemap) return { ok: false, problem: { file, message: 'lost its country outlines' } };
+  const { layer, missing } = restoreOutlines(fc, basemap);
+  const result = parseLayer(file, layer);
+  if (result.ok && missing.length)
     return {
       ok: false,
-      problem: { file, message: `is not valid JSON (${(err as Error).message})` },
+      problem: { file, message: `names outlines the basemap lacks: ${missing.join(', ')}` },
     };
+  return result;
+}
+
+export function parseLayer(file: string, text: string | object): LoadResult {
+  let data: unknown = text;
+  if (typeof text === 'string') {
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      return {
+        ok: false,
+        problem: { file, message: `is not valid JSON (${(err as Error).message})` },
+      };
+    }
   }
   const fc = data as Partial<StoryLayer> | null;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))

@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   settle,
   waitForIdle,
   servedInChromium,
+  ROOT,
   type Site,
 } from './harness.ts';
 
@@ -148,5 +150,28 @@ describe('one thing, one card', () => {
     }
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
+  });
+});
+
+describe('the built site', () => {
+  it('ships each country outline once, in the basemap, compared by country code', () => {
+    const assets = `${ROOT}dist/assets/`;
+    const files = readdirSync(assets).filter((f) => f.endsWith('.json'));
+    const countries = files.find((f) => f.startsWith('countries-'))!;
+    const basemap = JSON.parse(
+      readFileSync(assets + countries, 'utf8'),
+    ) as GeoJSON.FeatureCollection;
+    const story = files
+      .filter((f) => !/^(countries|boundaries|labels)-/.test(f))
+      .map((f) => readFileSync(assets + f, 'utf8'));
+    expect(story.length).toBe(6);
+    const twice: string[] = [];
+    for (const c of basemap.features) {
+      const text = JSON.stringify(c.geometry);
+      if (story.some((s) => s.includes(text))) twice.push(String(c.properties?.iso_a3));
+    }
+    expect(twice).toEqual([]);
+    // The layers still name their countries, by code.
+    expect(story.join('\n')).toContain('"outline":"KAZ"');
   });
 });
