@@ -11,6 +11,8 @@ root.setProperty('--ink', theme.ink);
 root.setProperty('--paper', theme.paper);
 root.setProperty('--muted', theme.muted);
 root.setProperty('--focus', theme.focus);
+root.setProperty('--error', theme.error);
+root.setProperty('--error-wash', theme.errorWash);
 root.setProperty('--rule', theme.border);
 
 const target = document.getElementById('app');

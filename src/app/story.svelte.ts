@@ -1,7 +1,8 @@
 import article from '../../story/article.json';
+import storyEvents from '../../story/events.json';
 import type { Article } from '../article/types.ts';
 import { standingAt, standingQualifier, type Standing } from '../geo/standing.ts';
-import { todayIso } from '../geo/time.ts';
+import { eventsIn, timelineEvents, todayIso, yearOf, type StoryEvent } from '../geo/time.ts';
 import type { StoryFeature, StoryLayer } from '../geo/types.ts';
 import {
   chipsOf,
@@ -53,14 +54,20 @@ export class Story {
   #date = $state<string | null>(null);
   /** Today by the reader's calendar, read once: the date the map shows when no year is chosen. */
   readonly #today = todayIso();
-  /** Features of the shown year's events, lit on the map. */
-  #timeHighlight = $state.raw<string[]>([]);
 
   #byId = $derived(
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, f] as const))),
   );
   #layerOf = $derived(
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, l] as const))),
+  );
+  #timeline = $derived(
+    timelineEvents(this.#layers, storyEvents as StoryEvent[], {
+      articleWritten: this.article.written,
+    }),
+  );
+  #timeHighlight = $derived(
+    this.#date ? eventsIn(this.#timeline, yearOf(this.#date)).flatMap((e) => e.featureIds) : [],
   );
   #model = $derived(
     compileModel(
@@ -170,11 +177,13 @@ export class Story {
   setDate(date: string | null): void {
     this.#date = date && /^\d{4}$/.test(date) ? date : null;
   }
-  get timeHighlight() {
-    return this.#timeHighlight;
+  /** Every dated thing in the story, computed from the layers and story/events.json. */
+  get timeline() {
+    return this.#timeline;
   }
-  setTimeHighlight(ids: string[]): void {
-    this.#timeHighlight = ids;
+  /** Features of the shown year's events, lit on the map. */
+  get timeHighlight(): string[] {
+    return this.#timeHighlight;
   }
   get opened() {
     return this.#opened;

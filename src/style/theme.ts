@@ -18,6 +18,9 @@ export interface Theme {
   paper: Hex;
   muted: Hex;
   focus: Hex;
+  /** A problem the page reports: its rule and its background. */
+  error: Hex;
+  errorWash: Hex;
   /** Okabe & Ito (2008), "Color Universal Design", for thematic layers. */
   accent: {
     orange: Hex;
@@ -41,6 +44,8 @@ export const theme: Theme = {
   paper: '#ffffff',
   muted: '#5b5750',
   focus: '#0b5cad',
+  error: '#b00020',
+  errorWash: '#fdecee',
   accent: {
     orange: '#e69f00',
     sky: '#56b4e9',
