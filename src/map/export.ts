@@ -150,7 +150,13 @@ export function composeExport(map: HTMLCanvasElement, text: ExportText): HTMLCan
       } else {
         ctx.beginPath();
         ctx.arc(sx + 12 * u, y, 4 * u, 0, Math.PI * 2);
-        ctx.fill();
+        if (it.hollow) {
+          // An event: a ring, as the map draws it.
+          ctx.fillStyle = '#ffffff';
+          ctx.fill();
+          ctx.lineWidth = 2 * u;
+          ctx.stroke();
+        } else ctx.fill();
       }
       ctx.fillStyle = '#4a463f';
       ctx.font = font(12);

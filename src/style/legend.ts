@@ -32,6 +32,8 @@ export function legendItems(
   standings?: ReadonlySet<Standing>,
   /** Line variants to show (by their value); all when absent. */
   variants?: ReadonlySet<string>,
+  /** Which kinds of point are drawn: places (filled dots), events (rings); places only when absent. */
+  points?: { places: boolean; events: boolean },
 ): LegendItem[] {
   const items: LegendItem[] = [];
   if (geometry.has('Polygon') || geometry.has('MultiPolygon')) {
@@ -75,7 +77,16 @@ export function legendItems(
     else items.push({ kind: 'line', label: s.legend, color: s.color, width: 3 });
   }
   if (geometry.has('Point') || geometry.has('MultiPoint')) {
-    items.push({ kind: 'point', label: s.pointLegend ?? s.legend, color: s.color });
+    if (!points || points.places)
+      items.push({ kind: 'point', label: s.pointLegend ?? s.legend, color: s.color });
+    // Events are drawn as hollow rings (storyLayers' circle paint), so the legend shows rings.
+    if (points?.events)
+      items.push({
+        kind: 'point',
+        label: s.eventLegend ?? 'event',
+        color: s.color,
+        hollow: true,
+      });
   }
   return items;
 }
@@ -113,7 +124,12 @@ export function legendAt(s: LayerStyle, layer: StoryLayer, view: DateView): Lege
       .map((v) => v.match.value),
   );
   const standings = s.standings ? standingsShown(layer, view) : undefined;
-  return legendItems(s, geometry, standings, variants);
+  const dots = drawn(`${s.layer}-point`);
+  const points = {
+    places: dots.some((f) => f.properties.kind !== 'event'),
+    events: dots.some((f) => f.properties.kind === 'event'),
+  };
+  return legendItems(s, geometry, standings, variants, points);
 }
 
 /** The literal id list of a filter made by filtersAt, or null for a filter without one. */

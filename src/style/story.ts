@@ -56,6 +56,8 @@ export interface LayerStyle {
   areaOpacity?: number;
   /** Legend text for the layer's points, when it also has areas or lines. */
   pointLegend?: string;
+  /** Legend text for its events, drawn as hollow rings. */
+  eventLegend?: string;
   /** For a bloc: how each standing is named in the legend. */
   standings?: StandingLegend;
 }
@@ -123,6 +125,7 @@ export const STORY_STYLES: LayerStyle[] = [
     color: '#b35900',
     legend: 'Uzbekistan–Afghanistan–Pakistan railway',
     pointLegend: 'station or crossing',
+    eventLegend: 'event (a ring at its place)',
     lines: [
       // The years differ by section (the Friendship Bridge 1982, Hairatan–Naibabad 2011): the
       // cards give them.
@@ -155,7 +158,8 @@ export const STORY_STYLES: LayerStyle[] = [
     legend: 'state named in the article',
     // Many large states: a wash would bury the blocs beneath, so barely any fill.
     areaOpacity: 0.04,
-    pointLegend: 'place or event',
+    pointLegend: 'place',
+    eventLegend: 'event (a ring at its place)',
   },
 ];
 

@@ -164,3 +164,18 @@ describe('route sections by their status at the date', () => {
     expect(labels(year('1990'))).toEqual(['built']);
   });
 });
+
+describe('the legend agrees with what is drawn', () => {
+  it('shows events as rings, places as dots, and no kind of leg no route has', () => {
+    const places = load('places');
+    const items = legendAt(styleFor('places'), places, TODAY).filter((i) => i.kind === 'point');
+    expect(items.map((i) => [i.label, i.kind === 'point' && !!i.hollow])).toEqual([
+      ['place', false],
+      ['event (a ring at its place)', true],
+    ]);
+    const lapis = load('lapis-lazuli-corridor');
+    const legs = legendAt(styleFor('lapis-lazuli-corridor'), lapis, TODAY).map((i) => i.label);
+    expect(legs).toEqual(expect.arrayContaining(['by rail', 'by road', 'by ferry']));
+    expect(legs).not.toContain('by sea');
+  });
+});
