@@ -235,6 +235,30 @@ describe('phone', () => {
       await expect.poll(async () => (await panel.boundingBox())!.height).toBeGreaterThan(low * 1.5);
       expect(await page.getByRole('button', { name: 'Lower the panel' }).isVisible()).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
+
+      // One line of header; a choice made in the raised sheet drops it to a peek that still
+      // shows the card's title, and the map above it shows the choice.
+      const header = (await page.locator('header.top').boundingBox())!.height;
+      expect(header).toBeLessThan(56);
+      await page.getByRole('tab', { name: 'All features' }).click();
+      await page
+        .locator('nav.list button', { hasText: /^\s*Tajikistan\s*$/ })
+        .first()
+        .click();
+      await expect.poll(() => cardTitle(page).textContent()).toBe('Tajikistan');
+      await expect.poll(async () => (await panel.boundingBox())!.height).toBeLessThan(low * 1.2);
+      await settle(page);
+      expect(await cardTitle(page).isVisible()).toBe(true);
+      const mapBox = (await page.locator('.map-area').boundingBox())!;
+      const sheetTop = (await panel.boundingBox())!.y;
+      expect(mapBox.y + mapBox.height).toBeLessThanOrEqual(sheetTop + 1);
+      const inView = await page.evaluate(() => {
+        const map = (window as unknown as MapWindow).__map;
+        return map
+          .queryRenderedFeatures({ layers: ['places-fill'] })
+          .some((f) => f.properties.id === 'tajikistan');
+      });
+      expect(inView).toBe(true);
       await context.close();
     }
   });
