@@ -207,6 +207,42 @@ describe('URL state', () => {
     await third.context.close();
   });
 
+  it('walks selections back to the first state and forward again, adding no entries', async () => {
+    const { page, context } = await open(1280, 800);
+    const length = () => page.evaluate(() => history.length);
+    const start = await length();
+    await page.locator('#passage-p13 .chip', { hasText: 'Collective Security' }).click();
+    await expect.poll(() => cardTitle(page).count()).toBe(1);
+    await page.locator('#passage-p02 .chip').first().click();
+    await expect.poll(() => page.url()).toContain('sel=afghanistan');
+    // A camera move replaces the entry.
+    await page.mouse.move(700, 400);
+    await page.mouse.wheel(0, -300);
+    await settle(page);
+    expect(await length()).toBe(start + 2);
+    await page.goBack();
+    await expect.poll(() => page.url()).toContain('sel=csto');
+    await page.goBack();
+    await expect.poll(() => cardTitle(page).count()).toBe(0);
+    expect(page.url()).not.toContain('sel=');
+    await page.goForward();
+    await expect.poll(() => page.url()).toContain('sel=csto');
+    await page.goForward();
+    await expect.poll(() => page.url()).toContain('sel=afghanistan');
+    expect(await length()).toBe(start + 2);
+    await context.close();
+
+    // An unknown layer name in a link is ignored, never an empty map.
+    const other = await open(1280, 800, '#layers=foo');
+    const boxes = other.page.locator('.layers input[type=checkbox]');
+    await boxes.first().waitFor();
+    const checked = await boxes.evaluateAll((els) =>
+      els.map((e) => (e as HTMLInputElement).checked),
+    );
+    expect(checked.every(Boolean)).toBe(true);
+    await other.context.close();
+  });
+
   it('ignores a malformed hash without an error', async () => {
     const w = await open(1280, 800, '#map=zz/1&sel=%3Cscript%3E&layers=%%%');
     expect(await cardTitle(w.page).count()).toBe(0);
