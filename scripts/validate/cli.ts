@@ -9,6 +9,8 @@ import {
   coverageCounts,
   formatCoverage,
   formatDiagnostic,
+  splitTiers,
+  storyNeeds,
   validateProject,
   type Diagnostic,
   type ProjectFile,
@@ -131,10 +133,36 @@ export function run(
   const all = [...problems, ...result.diagnostics];
   const shown = only.length ? all.filter((d) => only.includes(d.file)) : all;
   const display = (file: string) => displayPath(options.root, file, context.cwd);
-  for (const d of shown) print(formatDiagnostic({ ...d, file: display(d.file) }));
+  printTiers(shown, display, print);
   if (!only.length) printCoverage(result, print);
   print(summary(shown, result, performance.now() - started));
   return shown.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+export const STORY_HEADING =
+  'To be a story layer (every file in geo/ must be one; schema/feature.schema.json):';
+
+/**
+ * GeoJSON faults (RFC 7946) first, then apart what the story needs of its layers, with per file
+ * counts of what is missing. In geo/ both are errors.
+ */
+function printTiers(
+  shown: readonly Diagnostic[],
+  display: (file: string) => string,
+  print: (line: string) => void,
+): void {
+  const { geojson, story } = splitTiers(shown);
+  for (const d of geojson) print(formatDiagnostic({ ...d, file: display(d.file) }));
+  if (!story.length) return;
+  if (geojson.length) print('');
+  print(STORY_HEADING);
+  for (const file of new Set(story.map((d) => d.file))) {
+    const needs = storyNeeds(story.filter((d) => d.file === file));
+    if (needs.length > 1 || !needs[0]?.includes('other problem')) {
+      print(`  ${display(file)}: ${needs.join('; ')}`);
+    }
+  }
+  for (const d of story) print(formatDiagnostic({ ...d, file: display(d.file) }));
 }
 
 /** Relative to where the command runs, so the printed location opens from the terminal. */
@@ -148,7 +176,7 @@ function printCoverage(result: Result, print: (line: string) => void): void {
   const c = coverageCounts(result.coverage);
   print('');
   print(
-    `Coverage: ${c.passages} passages, ${c.linked} linked, ${c.notGeographic} not geographic, ${c.unlinked} unlinked`,
+    `Coverage: ${c.passages} passages, ${c.linked} linked, ${c.notGeographic} not geographic, ${c.unlinked} unlinked${c.unknown ? `, ${c.unknown} not known (a layer could not be read)` : ''}`,
   );
   for (const line of formatCoverage(result.coverage)) print(`  ${line}`);
   print('');
@@ -159,5 +187,7 @@ function summary(shown: readonly Diagnostic[], result: Result, ms: number): stri
   const warnings = shown.length - errors;
   const { files, layers, features, passages } = result.stats;
   const verdict = errors ? 'FAILED' : 'OK';
-  return `${verdict}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} — ${files} files, ${layers} layers, ${features} features, ${passages} passages (${(ms / 1000).toFixed(2)} s)`;
+  const story = splitTiers(shown).story.filter((d) => d.severity === 'error').length;
+  const tiers = errors ? ` (${errors - story} GeoJSON, ${story} story layer)` : '';
+  return `${verdict}: ${errors} error${errors === 1 ? '' : 's'}${tiers}, ${warnings} warning${warnings === 1 ? '' : 's'} — ${files} files, ${layers} layers, ${features} features, ${passages} passages (${(ms / 1000).toFixed(2)} s)`;
 }

@@ -217,3 +217,10 @@ export function roundGeometry<G extends Geometry>(g: G, decimals = 6): G {
     return { ...g, geometries: g.geometries.map((x) => roundGeometry(x, decimals)) };
   return { ...g, coordinates: round(g.coordinates) } as G;
 }
+
+/** One item of a list field, for its "Add …" button: aliases → alias, sources → source. */
+export function singular(label: string): string {
+  const word = label.toLowerCase();
+  if (/(ias|ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  return word.replace(/s$/, '');
+}

@@ -10,6 +10,11 @@ export type Opened =
       name: string;
       data: FeatureCollection;
       diagnostics: Diagnostic[];
+      /**
+       * What the file lacks to become a story layer, counted ("3 features lack an id"); absent
+       * when the diagnostics' story tier says it all (a FeatureCollection).
+       */
+      needs?: string[];
     }
   | { ok: false; name: string; message: string; diagnostics: Diagnostic[] };
 

@@ -9,6 +9,8 @@ export interface CoverageEntry {
   geographic: boolean;
   /** Labels of the features that list the passage, in layer and feature order. */
   features: string[];
+  /** Set when a layer could not be read: a passage with no feature yet may be linked there. */
+  unknown?: true;
 }
 
 export function passageIndex(features: readonly FeatureRef[]): Map<string, string[]> {
@@ -26,13 +28,19 @@ export function passageIndex(features: readonly FeatureRef[]): Map<string, strin
 export function buildCoverage(
   passages: readonly PassageInfo[],
   index: ReadonlyMap<string, readonly string[]>,
+  complete = true,
 ): CoverageEntry[] {
-  return passages.map((p) => ({
-    passage: p.id,
-    firstWords: firstWords(p.text),
-    geographic: p.geographic,
-    features: [...(index.get(p.id) ?? [])],
-  }));
+  return passages.map((p) => {
+    const features = [...(index.get(p.id) ?? [])];
+    const entry: CoverageEntry = {
+      passage: p.id,
+      firstWords: firstWords(p.text),
+      geographic: p.geographic,
+      features,
+    };
+    if (!complete && p.geographic && !features.length) entry.unknown = true;
+    return entry;
+  });
 }
 
 const MAX_WORDS = 6;
@@ -58,9 +66,11 @@ export function formatCoverage(entries: readonly CoverageEntry[]): string[] {
   return entries.map((e) => {
     const status = e.features.length
       ? e.features.join(', ')
-      : e.geographic
-        ? '!! unlinked'
-        : '— not geographic';
+      : e.unknown
+        ? '?  not known until every layer parses'
+        : e.geographic
+          ? '!! unlinked'
+          : '— not geographic';
     return `${e.passage.padEnd(idWidth)}  ${e.firstWords.padEnd(wordsWidth)}  ${status}`;
   });
 }
@@ -70,6 +80,7 @@ export function coverageCounts(entries: readonly CoverageEntry[]) {
     passages: entries.length,
     linked: entries.filter((e) => e.features.length).length,
     notGeographic: entries.filter((e) => !e.geographic && !e.features.length).length,
-    unlinked: entries.filter((e) => e.geographic && !e.features.length).length,
+    unlinked: entries.filter((e) => e.geographic && !e.features.length && !e.unknown).length,
+    unknown: entries.filter((e) => e.unknown).length,
   };
 }

@@ -175,3 +175,15 @@ function editDistance(a: string, b: string, limit: number): number {
   }
   return Math.min(previous[b.length], limit);
 }
+
+/** Ids that differ only in case or in leading zeros ("p6", "P06") name the same passage. */
+const passageKey = (id: string) => id.toLowerCase().replace(/(^|\D)0+(?=\d)/g, '$1');
+
+/** `p6` → did you mean "p06"? Only a sure match is offered: "p99" is not taken for "p09". */
+export function passageHint(id: string, passages: Iterable<string>): string {
+  const key = passageKey(id);
+  for (const candidate of passages) {
+    if (candidate !== id && passageKey(candidate) === key) return ` (did you mean "${candidate}"?)`;
+  }
+  return '';
+}

@@ -9,6 +9,7 @@ import { validateEvents } from './compiled/schemas.js';
 import featureSchema from '../../schema/feature.schema.json' with { type: 'json' };
 import { parseDate } from '../geo/time.ts';
 import {
+  passageHint,
   describeValue,
   fileDiagnostic,
   guarded,
@@ -261,7 +262,7 @@ function unknownPassages(e: EventRef, passages: ReadonlySet<string> | undefined)
     .map(({ item, index }) => ({
       code: 'unknown-passage',
       pointer: childPointer(e.pointer, 'passages', index),
-      message: `expected the id of a passage in story/article.json, found "${item}", which it does not have`,
+      message: `expected the id of a passage in story/article.json, found "${item}", which it does not have${passageHint(item, passages)}`,
     }));
 }
 

@@ -40,3 +40,32 @@ export function stringItems(value: unknown): { item: string; index: number }[] {
     typeof item === 'string' ? [{ item, index }] : [],
   );
 }
+
+/** A geometry to check and how reports name the feature that holds it. */
+export interface GeometryTarget {
+  geometry: unknown;
+  /** e.g. /features/3/geometry, /geometry for a lone Feature, "" for a bare geometry. */
+  pointer: string;
+  label: string;
+}
+
+/**
+ * Every geometry in the document, whatever holds it: a FeatureCollection's features, a lone
+ * Feature, a bare geometry or a GeometryCollection (geometry.ts walks into its members). RFC 7946
+ * faults are found in all of them; only story layers need the FeatureCollection.
+ */
+export function geometryTargets(doc: SourceDoc): GeometryTarget[] {
+  const value = doc.value;
+  if (!isRecord(value)) return [];
+  if (value.type === 'FeatureCollection') {
+    return listFeatures(doc).map((f) => ({
+      geometry: f.geometry,
+      pointer: childPointer(f.pointer, 'geometry'),
+      label: f.label,
+    }));
+  }
+  if (value.type === 'Feature') {
+    return [{ geometry: value.geometry, pointer: '/geometry', label: 'the Feature' }];
+  }
+  return [{ geometry: value, pointer: '', label: 'the geometry' }];
+}

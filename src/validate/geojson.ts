@@ -28,11 +28,45 @@ const LEFT_TO_OTHERS = [
 
 /** Only for a document that parsed as JSON: syntax errors are json.ts's to report. */
 export function checkGeoJson(doc: SourceDoc): Diagnostic[] {
-  const { issues, failure } = expandIssues(getIssues(withoutCheckedCoordinates(doc)));
+  const text = withoutCheckedCoordinates(doc);
+  const { issues, failure } = expandIssues(getIssues(text));
+  // check-geojson stops at a GeometryCollection inside another: its members are read on their
+  // own, each as a bare geometry, and what is found is placed back by offset.
+  for (const member of nestedMembers(doc)) {
+    const inner = expandIssues(getIssues(text.slice(member.offset, member.offset + member.length)));
+    const shift = (h: HintIssue) => ({
+      ...h,
+      from: h.from + member.offset,
+      to: h.to + member.offset,
+    });
+    issues.push(...inner.issues.map(shift));
+  }
   const found = issues
     .filter((hint) => !LEFT_TO_OTHERS.some((re) => re.test(hint.message)))
     .map((hint) => locateIssue(doc, toIssue(doc, hint)));
   if (failure) found.push(stopped(doc, failure));
+  return found;
+}
+
+const memberValue = (object: Node, key: string) =>
+  object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
+
+const isCollection = (node: Node | undefined) =>
+  node?.type === 'object' && memberValue(node, 'type')?.value === 'GeometryCollection';
+
+/** The member geometries of every GeometryCollection that sits inside another. */
+function nestedMembers(doc: SourceDoc): Node[] {
+  const membersOf = (node: Node) => {
+    const list = isCollection(node) ? memberValue(node, 'geometries') : undefined;
+    return list?.type === 'array' ? (list.children ?? []) : [];
+  };
+  const found: Node[] = [];
+  const stack: Node[] = doc.root ? [doc.root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const member of membersOf(node)) found.push(...membersOf(member));
+    for (const child of node.children ?? []) stack.push(child);
+  }
   return found;
 }
 
@@ -131,15 +165,26 @@ function toIssue(doc: SourceDoc, hint: HintIssue): Issue {
   const rule = RULES.find(([re]) => re.test(hint.message));
   if (!rule) return { code: 'geojson', pointer: at, message: hint.message };
   const [re, reword] = rule;
-  const { pointer = at, message, atKey } = reword(re.exec(hint.message)!, at, found);
-  return { code: 'geojson', pointer, message, atKey };
+  const { pointer = at, message, atKey, severity } = reword(re.exec(hint.message)!, at, found);
+  return { code: 'geojson', pointer, message, atKey, ...(severity && { severity }) };
 }
 
 type Reword = (
   match: RegExpExecArray,
   at: string,
   found: (pointer: string) => string,
-) => { pointer?: string; message: string; atKey?: boolean };
+) => { pointer?: string; message: string; atKey?: boolean; severity?: 'warning' };
+
+/** RFC 7946 §3.1.8: nested GeometryCollections SHOULD be avoided, not MUST: a warning. */
+const nestedCollection = (at: string, found: string) =>
+  /\/geometries\/\d+$/.test(at) && found === '"GeometryCollection"'
+    ? {
+        pointer: childPointer(at, 'type'),
+        message:
+          'expected no GeometryCollection inside another (RFC 7946 §3.1.8 advises against it), found one',
+        severity: 'warning' as const,
+      }
+    : undefined;
 
 const missing = (member: string, at: string) => ({
   pointer: childPointer(at, member),
@@ -159,10 +204,11 @@ const RULES: [RegExp, Reword][] = [
   ],
   [
     /^This type of GeoJSON object is not allowed here/,
-    (_, at, found) => ({
-      pointer: childPointer(at, 'type'),
-      message: `expected ${allowedTypes(at)}, found ${found(childPointer(at, 'type'))}`,
-    }),
+    (_, at, found) =>
+      nestedCollection(at, found(childPointer(at, 'type'))) ?? {
+        pointer: childPointer(at, 'type'),
+        message: `expected ${allowedTypes(at)}, found ${found(childPointer(at, 'type'))}`,
+      },
   ],
   [
     /^This must be an array/,

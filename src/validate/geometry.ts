@@ -30,8 +30,11 @@ interface At<T> {
 
 export function geometryIssues(geometry: unknown, pointer: string): Issue[] {
   const positions = collectPositions(geometry, pointer, 0);
+  const sizes = positions.flatMap(positionSize);
   return [
-    ...summarise(positions.flatMap(positionSize)),
+    ...summarise(sizes.filter((i) => i.severity === 'error')),
+    ...summarise(sizes.filter((i) => i.severity === 'warning')),
+    ...summarise(positions.flatMap(finite)),
     ...summarise(positions.flatMap(range)),
     ...summarise(positions.flatMap(precision)),
     ...shapeIssues(geometry, pointer, 0),
@@ -68,13 +71,32 @@ function arraysAtDepth(value: unknown, pointer: string, depth: number): At<unkno
   );
 }
 
+/**
+ * RFC 7946 §3.1.1: a position has two or more numbers, and implementations SHOULD NOT extend it
+ * beyond three. Fewer than two is an error; more than three a warning.
+ */
 function positionSize({ value, pointer }: At<unknown[]>): Issue[] {
   if (value.length >= 2 && value.length <= 3) return [];
+  const extended = value.length > 3;
   return [
     {
       code: 'position-size',
       pointer,
-      message: `expected a position of 2 or 3 numbers (longitude, latitude, optional altitude), found ${plural(value.length, 'value')}`,
+      severity: extended ? 'warning' : 'error',
+      message: `expected a position of 2 or 3 numbers (longitude, latitude, optional altitude), found ${plural(value.length, 'value')}${extended ? ' (RFC 7946 §3.1.1: readers may ignore the rest)' : ''}`,
+    },
+  ];
+}
+
+/** A number too large for a double (1e400) reads as Infinity: no reader can place it. */
+function finite({ value, pointer }: At<unknown[]>): Issue[] {
+  const i = value.findIndex((n) => typeof n === 'number' && !Number.isFinite(n));
+  if (i < 0) return [];
+  return [
+    {
+      code: 'out-of-range',
+      pointer: childPointer(pointer, i),
+      message: 'expected a finite number, found one too large to read (it becomes Infinity)',
     },
   ];
 }
@@ -82,6 +104,7 @@ function positionSize({ value, pointer }: At<unknown[]>): Issue[] {
 function range({ value, pointer }: At<unknown[]>): Issue[] {
   const [lon, lat] = value;
   if (typeof lon !== 'number' || typeof lat !== 'number') return [];
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return [];
   if (lon < -180 || lon > 180) {
     return [outOfRange(childPointer(pointer, 0), `a longitude from -180 to 180, found ${lon}`)];
   }

@@ -16,12 +16,11 @@ import {
 } from './diagnostic.ts';
 import { checkEvents, EVENTS_PATH } from './events.ts';
 import { checkTour, TOUR_PATH } from './tour.ts';
-import { listFeatures, type FeatureRef } from './features.ts';
+import { geometryTargets, listFeatures, type FeatureRef, type GeometryTarget } from './features.ts';
 import { checkGeoJson } from './geojson.ts';
 import { geometryIssues } from './geometry.ts';
 import { locateIssue, parseJson, type SourceDoc } from './json.ts';
 import { layerNameIssues, linkDiagnostics } from './links.ts';
-import { childPointer } from './pointer.ts';
 import { checkLayerSchema } from './schema.ts';
 
 export type { CoverageEntry } from './coverage.ts';
@@ -30,6 +29,7 @@ export type { Diagnostic, DiagnosticCode, Severity } from './diagnostic.ts';
 export { formatDiagnostic, sortDiagnostics } from './diagnostic.ts';
 export { checkEvents, EVENTS_PATH } from './events.ts';
 export { checkTour, TOUR_PATH } from './tour.ts';
+export { forPreview, splitTiers, storyNeeds, tierOf, type Tier, type Tiers } from './tiers.ts';
 
 export const ARTICLE_PATH = 'story/article.json';
 export const COUNTRIES_PATH = 'geo/basemap/countries.geojson';
@@ -155,7 +155,7 @@ function readLayer(path: string, text: string): LayerRead {
       ...parsed.diagnostics,
       ...structure,
       ...withoutRepeats(schema, structure),
-      ...features.flatMap((f) => featureGeometry(f)),
+      ...geometryTargets(doc).flatMap((g) => featureGeometry(doc, g)),
       ...layerName(doc),
       ...structureFailed,
       ...schemaFailed,
@@ -187,11 +187,9 @@ function withoutRepeats(schema: Diagnostic[], structure: Diagnostic[]): Diagnost
 }
 
 /** Per feature, so one feature's odd geometry cannot hide the others' faults. */
-function featureGeometry(f: FeatureRef): Diagnostic[] {
-  const [diagnostics, failed] = guarded(f.doc.path, `geometry (${f.label})`, [], () =>
-    geometryIssues(f.geometry, childPointer(f.pointer, 'geometry')).map((i) =>
-      locateIssue(f.doc, i),
-    ),
+function featureGeometry(doc: SourceDoc, g: GeometryTarget): Diagnostic[] {
+  const [diagnostics, failed] = guarded(doc.path, `geometry (${g.label})`, [], () =>
+    geometryIssues(g.geometry, g.pointer).map((i) => locateIssue(doc, i)),
   );
   return [...diagnostics, ...failed];
 }
@@ -313,7 +311,7 @@ function checkProject(input: readonly ProjectFile[]): Result {
     }),
   );
   const index = passageIndex(features);
-  const coverage = buildCoverage(project.passages, index);
+  const coverage = buildCoverage(project.passages, index, complete);
   const article = project.article;
   const passageLinks = article
     ? passageLinkIssues(project.passages, index, complete).map((i) => locateIssue(article, i))
@@ -360,13 +358,20 @@ function checkProject(input: readonly ProjectFile[]): Result {
   };
 }
 
-const unreadLayer = (l: LayerRead) =>
-  fileDiagnostic(
-    l.doc.path,
-    'check-failed',
-    'expected to read this layer before checking links, found it unreadable: unlinked passages and unknown nodes are not reported until it parses',
-    'warning',
-  );
+/** Placed where the layer's own error is, and listed after it: the error comes first. */
+const unreadLayer = (l: LayerRead) => {
+  const at = l.diagnostics.find((d) => d.severity === 'error') ?? { line: 1, column: 1 };
+  return {
+    ...fileDiagnostic(
+      l.doc.path,
+      'check-failed',
+      'expected to read this layer before checking links, found it unreadable: unlinked passages and unknown nodes are not reported until it parses',
+      'warning',
+    ),
+    line: at.line,
+    column: at.column,
+  };
+};
 
 /** Callers in the browser pass whatever a reader opened: anything not a path and a text is set aside. */
 function normaliseFiles(input: unknown): { files: ProjectFile[]; diagnostics: Diagnostic[] } {

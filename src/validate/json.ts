@@ -41,7 +41,12 @@ export function parseJson(path: string, text: string, kind: SourceDoc['kind']): 
     // jsonc-parser recurses once per level: thousands of nested arrays exhaust the stack.
     return fail(doc, 0, 'expected JSON nested at most a few thousand levels deep, found deeper');
   }
-  if (errors.length) return fail(doc, errors[0].offset, syntaxMessage(text, errors[0]));
+  if (errors.length) {
+    // A comma before "}" or "]": the fault is the comma, often lines above the bracket.
+    const comma = trailingComma(text, errors[0].offset);
+    if (comma !== undefined) return fail(doc, comma.offset, comma.message);
+    return fail(doc, errors[0].offset, syntaxMessage(text, errors[0]));
+  }
   try {
     // JSON.parse is the reference for "valid JSON", and it keeps "__proto__" as a plain key.
     doc.value = JSON.parse(text);
@@ -98,7 +103,7 @@ function syntaxMessage(text: string, error: ParseError): string {
   if (text.trim() === '') return 'expected a JSON value, found an empty file';
   const found = foundToken(text, error.offset, error.length);
   const hint = code === 'CommaExpected' ? missingCommaHint(text, error.offset) : '';
-  return `expected ${EXPECTED[code] ?? 'valid JSON'}, found ${found}${hint}${trailingCommaHint(text, error.offset)}`;
+  return `expected ${EXPECTED[code] ?? 'valid JSON'}, found ${found}${hint}`;
 }
 
 function foundToken(text: string, offset: number, length: number): string {
@@ -120,12 +125,19 @@ function missingCommaHint(text: string, offset: number): string {
     : '';
 }
 
-function trailingCommaHint(text: string, offset: number): string {
+/** The comma that JSON's first error follows when it is the last thing before "}" or "]". */
+export function trailingComma(
+  text: string,
+  offset: number,
+): { offset: number; message: string } | undefined {
   const before = text.slice(0, offset).trimEnd();
   const at = text.slice(offset).trimStart()[0];
-  return before.endsWith(',') && (at === '}' || at === ']')
-    ? ' (JSON allows no comma after the last item)'
-    : '';
+  if (!before.endsWith(',') || (at !== '}' && at !== ']')) return undefined;
+  const what = at === '}' ? 'property of an object' : 'item of an array';
+  return {
+    offset: before.length - 1,
+    message: `expected no comma after the last ${what} (JSON allows none), found ","`,
+  };
 }
 
 /** JSON.parse keeps the last of two equal keys without a word; a hand edit rarely means that. */
@@ -187,6 +199,14 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The id a contributor searches for; features[3] when the feature has no usable id. */
 export function featureLabel(doc: SourceDoc, pointer: string): string | undefined {
   if (doc.kind !== 'layer') return undefined;
+  if (
+    isRecord(doc.value) &&
+    doc.value.type === 'Feature' &&
+    /^\/(geometry|properties)(\/|$)/.test(pointer)
+  ) {
+    const id = isRecord(doc.value.properties) ? doc.value.properties.id : undefined;
+    return typeof id === 'string' && ID_PATTERN.test(id) ? id : 'the Feature';
+  }
   const match = /^\/features\/(\d+)(?:\/|$)/.exec(pointer);
   if (!match) return undefined;
   const index = Number(match[1]);

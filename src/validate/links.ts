@@ -4,7 +4,7 @@
  */
 import { distance } from '@turf/turf';
 import type { Position } from 'geojson';
-import { describeValue, isRecord, type Diagnostic, type Issue } from './diagnostic.ts';
+import { describeValue, isRecord, passageHint, type Diagnostic, type Issue } from './diagnostic.ts';
 import { stringItems, type FeatureRef } from './features.ts';
 import { inRange, isPosition, showPosition } from './geometry.ts';
 import { locateIssue, type SourceDoc } from './json.ts';
@@ -73,7 +73,7 @@ function unknownPassages(f: FeatureRef, passages: ReadonlySet<string> | undefine
     .map(({ item, index }) => ({
       code: 'unknown-passage',
       pointer: childPointer(f.pointer, 'properties', 'passages', index),
-      message: `expected the id of a passage in story/article.json, found "${item}", which it does not have`,
+      message: `expected the id of a passage in story/article.json, found "${item}", which it does not have${passageHint(item, passages)}`,
     }));
 }
 

@@ -56,7 +56,7 @@ function reword(e: ErrorObject): Worded {
       const name = String(p.missingProperty);
       return {
         pointer: childPointer(at, name),
-        message: `expected a "${name}" property, found none`,
+        message: `expected ${/^[aeiou]/i.test(name) ? 'an' : 'a'} "${name}" property, found none`,
       };
     }
     case 'additionalProperties': {

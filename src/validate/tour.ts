@@ -6,6 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { validateTour } from './compiled/schemas.js';
 import {
+  passageHint,
   describeValue,
   fileDiagnostic,
   guarded,
@@ -115,7 +116,7 @@ function links(doc: SourceDoc, ctx: TourContext): Issue[] {
       out.push({
         code: 'unknown-passage',
         pointer: `${at}/passage`,
-        message: `expected a passage id of story/article.json, found "${step.passage}"`,
+        message: `expected a passage id of story/article.json, found "${step.passage}"${passageHint(step.passage, ctx.passages)}`,
       });
     if (judgeIds && Array.isArray(step.features))
       step.features.forEach((f, j) => {

@@ -57,12 +57,17 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves dist/ on 127.0.0.1 with `vite preview`, on a free port. */
+/**
+ * Serves dist/ on 127.0.0.1 with `vite preview`, on a free port. DIST_DIR names another build
+ * folder (e.g. `npx vite build --outDir /tmp/dist-x`), so a run need not touch dist/.
+ */
 export async function serveDist(): Promise<Site> {
-  if (!existsSync(`${ROOT}dist/index.html`))
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  const dist = process.env.DIST_DIR || `${ROOT}dist`;
+  if (!existsSync(`${dist}/index.html`))
+    throw new Error(`${dist}/ is missing: run \`npm run build\` first (npm test does).`);
   const server: PreviewServer = await preview({
     root: ROOT,
+    ...(process.env.DIST_DIR && { build: { outDir: dist } }),
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });

@@ -1,7 +1,7 @@
 /** The command line: arguments, clickable paths, the coverage report, the exit code. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, run, USAGE } from '../../../scripts/validate/cli.ts';
+import { parseArgs, run, STORY_HEADING, USAGE } from '../../../scripts/validate/cli.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = 'test/fixtures/validate';
@@ -27,20 +27,23 @@ describe('npm run validate', () => {
   it('prints paths relative to the working directory, so the location opens from the terminal', () => {
     const { code, lines } = cli('--root', `${FIXTURES}/unknown-passage`);
     expect(code).toBe(1);
-    expect(lines[0]).toBe(
+    // An unknown passage is a story-layer fault, printed apart from GeoJSON faults.
+    expect(lines[0]).toBe(STORY_HEADING);
+    expect(lines[1]).toBe(
       `${FIXTURES}/unknown-passage/geo/places.geojson:40:29  kabul  /features/1/properties/passages/1  expected the id of a passage in story/article.json, found "p99", which it does not have`,
     );
     expect(lines).toContain('  p01  Kabul is the capital of Afghanistan.  afghanistan, kabul');
-    expect(lines.at(-1)).toMatch(/^FAILED: 1 error, 0 warnings/);
+    expect(lines.at(-1)).toMatch(/^FAILED: 1 error \(0 GeoJSON, 1 story layer\), 0 warnings/);
   });
 
   it('reports only on the files named, and leaves the coverage report out', () => {
     const root = `${FIXTURES}/duplicate-id`;
     const { code, lines } = cli('--root', root, 'geo/routes.geojson');
     expect(code).toBe(1);
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^${root}/geo/routes.geojson:37:15  kabul  `));
-    expect(lines[1]).toMatch(/^FAILED: 1 error/);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(STORY_HEADING);
+    expect(lines[1]).toMatch(new RegExp(`^${root}/geo/routes.geojson:37:15  kabul  `));
+    expect(lines[2]).toMatch(/^FAILED: 1 error/);
   });
 
   it('takes --root=DIR, answers --help, and refuses unknown flags', () => {

@@ -22,11 +22,11 @@ import { layerContext, validateLayer } from '../../../src/validate/index.ts';
 const syntax = (text: string) => parseJson('x.json', text, 'other').diagnostics[0];
 
 describe('json', () => {
-  it('gives the line and column of the first syntax error, with a hint for trailing commas', () => {
+  it('gives the line and column of the first syntax error; for a trailing comma, the comma', () => {
     const d = syntax('{\n  "a": 1,\n}\n');
-    expect([d.line, d.column, d.code]).toEqual([3, 1, 'json-syntax']);
+    expect([d.line, d.column, d.code]).toEqual([2, 9, 'json-syntax']);
     expect(d.message).toBe(
-      'expected a property name in double quotes, found "}" (JSON allows no comma after the last item)',
+      'expected no comma after the last property of an object (JSON allows none), found ","',
     );
   });
 
