@@ -15,6 +15,7 @@ import {
 } from '../model/entities.ts';
 import { STORY_STYLES, styleFor, type DateView } from '../style/story.ts';
 import type { LoadProblem } from './load.ts';
+import { PassagePick } from './passage-pick.svelte.ts';
 import type { Opened } from './opened.ts';
 
 /** Where the map should go: fitted to features, or an explicit view. A fresh object each time. */
@@ -31,6 +32,8 @@ const order = (name: string) => {
  */
 export class Story {
   readonly article = article as Article;
+  /** Passages chosen by clicking them in the article (making a layer from a file). */
+  readonly pick = new PassagePick((article as Article).passages.map((p) => p.id));
   #layers = $state.raw<StoryLayer[]>([]);
   #problems = $state.raw<LoadProblem[]>([]);
   #hidden = $state.raw<ReadonlySet<string>>(new Set());

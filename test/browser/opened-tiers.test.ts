@@ -113,7 +113,19 @@ describe('opened files in two tiers', () => {
         .locator(`#make-${i}-summary`)
         .fill('A place drawn on geojson.io and made into a story layer in a browser test.');
       await page.locator(`#make-${i}-source`).fill('geojson.io drawing');
-      await details.locator('input[value=p02]').check();
+      if (i === 0) await details.locator('input[value=p02]').check();
+      else {
+        // Passages chosen by clicking them in the article panel.
+        await details.getByRole('button', { name: 'Choose them in the article' }).click();
+        await page.getByRole('tab', { name: 'Article' }).click();
+        await page.locator('#passage-p02 .pick').click();
+        await expect.poll(() => details.locator('input[value=p02]').isChecked()).toBe(true);
+        await page.locator('#passage-p10 .pick').click();
+        await page.locator('#passage-p10 .pick').click();
+        expect(await details.locator('input[value=p10]').isChecked()).toBe(false);
+        await details.getByRole('button', { name: 'Done choosing in the article' }).click();
+        expect(await page.locator('#passage-p02 .pick').count()).toBe(0);
+      }
     }
     await expect
       .poll(() => page.locator('.make .result').textContent(), { timeout: 20_000 })
