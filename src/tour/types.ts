@@ -11,6 +11,10 @@ export interface TourStep {
   camera: 'fit' | { center: [number, number]; zoom: number };
   /** A short line in the project's own words, shown above the passage. */
   caption?: string;
+  /** A question for the class, shown with the caption. */
+  question?: string;
+  /** The year the map shows during the step ("2010"); absent: today. */
+  year?: string;
 }
 
 export interface Tour {

@@ -2036,7 +2036,8 @@ return errors === 0;
 }
 
 export const validateTour = validate16;
-const schema28 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"tour.schema.json","title":"The guided tour (story/tour.json)","description":"Ordered steps for the classroom presentation: each names its passage, the features to highlight, the layers to show and a camera. Plain data: no HTML, no function names.","type":"object","additionalProperties":false,"required":["id","title","steps"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"title":{"type":"string","minLength":3},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","passage","features","layers","camera"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"passage":{"description":"A passage id of story/article.json.","type":"string"},"features":{"description":"Ids of the features to highlight.","type":"array","items":{"type":"string"},"uniqueItems":true},"layers":{"description":"Names of the layers (geo/ file names without .geojson) to show.","type":"array","items":{"type":"string"},"uniqueItems":true},"camera":{"description":"\"fit\" to frame the features, or an explicit view.","oneOf":[{"const":"fit"},{"type":"object","additionalProperties":false,"required":["center","zoom"],"properties":{"center":{"type":"array","items":[{"type":"number","minimum":-180,"maximum":180},{"type":"number","minimum":-85,"maximum":85}],"minItems":2,"maxItems":2},"zoom":{"type":"number","minimum":0,"maximum":22}}}]},"caption":{"description":"One line in the project's own words. Plain text.","type":"string","maxLength":200,"not":{"pattern":"<[A-Za-z/!?]"}}}}}}};
+const schema28 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"tour.schema.json","title":"The guided tour (story/tour.json)","description":"Ordered steps for the classroom presentation: each names its passage, the features to highlight, the layers to show and a camera. Plain data: no HTML, no function names.","type":"object","additionalProperties":false,"required":["id","title","steps"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"title":{"type":"string","minLength":3},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","passage","features","layers","camera"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"},"passage":{"description":"A passage id of story/article.json.","type":"string"},"features":{"description":"Ids of the features to highlight.","type":"array","items":{"type":"string"},"uniqueItems":true},"layers":{"description":"Names of the layers (geo/ file names without .geojson) to show.","type":"array","items":{"type":"string"},"uniqueItems":true},"camera":{"description":"\"fit\" to frame the features, or an explicit view.","oneOf":[{"const":"fit"},{"type":"object","additionalProperties":false,"required":["center","zoom"],"properties":{"center":{"type":"array","items":[{"type":"number","minimum":-180,"maximum":180},{"type":"number","minimum":-85,"maximum":85}],"minItems":2,"maxItems":2},"zoom":{"type":"number","minimum":0,"maximum":22}}}]},"caption":{"description":"One line in the project's own words. Plain text.","type":"string","maxLength":200,"not":{"pattern":"<[A-Za-z/!?]"}},"question":{"description":"An optional question for the class, shown with the caption. Plain text.","type":"string","maxLength":300,"not":{"pattern":"<[A-Za-z/!?]"}},"year":{"description":"Show the map as it was in this year (memberships, routes, events); absent: today.","type":"string","pattern":"^(19|20)\\d{2}$"}}}}}};
+const pattern26 = new RegExp("^(19|20)\\d{2}$", "u");
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="tour.schema.json" */;
@@ -2203,7 +2204,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key1 in data3){
-if(!((((((key1 === "id") || (key1 === "passage")) || (key1 === "features")) || (key1 === "layers")) || (key1 === "camera")) || (key1 === "caption"))){
+if(!((((((((key1 === "id") || (key1 === "passage")) || (key1 === "features")) || (key1 === "layers")) || (key1 === "camera")) || (key1 === "caption")) || (key1 === "question")) || (key1 === "year"))){
 const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema28.properties.steps.items,data:data3};
 if(vErrors === null){
 vErrors = [err14];
@@ -2659,9 +2660,13 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.steps.items.type,parentSchema:schema28.properties.steps.items,data:data3};
+if(data3.question !== undefined){
+let data16 = data3.question;
+const _errs43 = errors;
+const _errs44 = errors;
+if(typeof data16 === "string"){
+if(!pattern3.test(data16)){
+const err46 = {};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2671,9 +2676,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.steps.type,parentSchema:schema28.properties.steps,data:data2};
+var valid14 = _errs44 === errors;
+if(valid14){
+const err47 = {instancePath:instancePath+"/steps/" + i0+"/question",schemaPath:"#/properties/steps/items/properties/question/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema28.properties.steps.items.properties.question.not,parentSchema:schema28.properties.steps.items.properties.question,data:data16};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2682,15 +2687,97 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
+else {
+errors = _errs43;
+if(vErrors !== null){
+if(_errs43){
+vErrors.length = _errs43;
 }
 else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+vErrors = null;
+}
+}
+}
+if(typeof data16 === "string"){
+if(data16.length > 300){
+const err48 = {instancePath:instancePath+"/steps/" + i0+"/question",schemaPath:"#/properties/steps/items/properties/question/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema28.properties.steps.items.properties.question,data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/steps/" + i0+"/question",schemaPath:"#/properties/steps/items/properties/question/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.steps.items.properties.question.type,parentSchema:schema28.properties.steps.items.properties.question,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data3.year !== undefined){
+let data17 = data3.year;
+if(typeof data17 === "string"){
+if(!pattern26.test(data17)){
+const err50 = {instancePath:instancePath+"/steps/" + i0+"/year",schemaPath:"#/properties/steps/items/properties/year/pattern",keyword:"pattern",params:{pattern: "^(19|20)\\d{2}$"},message:"must match pattern \""+"^(19|20)\\d{2}$"+"\"",schema:"^(19|20)\\d{2}$",parentSchema:schema28.properties.steps.items.properties.year,data:data17};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/steps/" + i0+"/year",schemaPath:"#/properties/steps/items/properties/year/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.steps.items.properties.year.type,parentSchema:schema28.properties.steps.items.properties.year,data:data17};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.steps.items.type,parentSchema:schema28.properties.steps.items,data:data3};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.steps.type,parentSchema:schema28.properties.steps,data:data2};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 }
