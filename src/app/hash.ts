@@ -1,6 +1,8 @@
 /**
- * What the URL hash keeps: the view, the visible layers and the selection, e.g.
+ * What the URL hash keeps: the view, the visible layers, the selection, the year and, while the
+ * tour is presented, its step (1-based, as the presenter's counter shows it), e.g.
  *   #map=4.2/41.3/62.5&layers=csto,eaeu&sel=csto-arm&t=2012
+ *   #map=3.1/44.0/55.0&step=7
  * Pure, and forgiving: a malformed part is dropped, never thrown.
  */
 export interface View {
@@ -16,6 +18,8 @@ export interface HashState {
   sel?: string;
   /** The year the map shows; absent: today. */
   time?: string;
+  /** The tour step being presented, from 1; absent: no presentation. */
+  step?: number;
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,6 +49,8 @@ export function parseHash(hash: string): HashState {
   if (time && /^(19|20)\d{2}$/.test(time)) out.time = time;
   const sel = params.get('sel');
   if (sel && ID.test(sel)) out.sel = sel;
+  const step = params.get('step');
+  if (step && /^[1-9]\d{0,2}$/.test(step)) out.step = Number(step);
   return out;
 }
 
@@ -55,5 +61,6 @@ export function formatHash(s: HashState): string {
   if (s.layers) parts.push(`layers=${s.layers.join(',')}`);
   if (s.sel) parts.push(`sel=${s.sel}`);
   if (s.time) parts.push(`t=${s.time}`);
+  if (s.step) parts.push(`step=${s.step}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }

@@ -1,34 +1,51 @@
-import { bbox } from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
-import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
-import { MAX_BOUNDS } from '../geo/region.ts';
-import type { StoryFeature } from '../geo/types.ts';
+import type { Feature } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { frameBox } from './frame.ts';
 
 export const prefersReducedMotion = (): boolean =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Fits the map to features (turf bbox), jumping instead of flying under reduced motion. */
+/**
+ * The presentation's zoom range: below `min` the region is a speck, above `max` (or `frame` for
+ * a step's own view) a step about a city is a blank plain with two dots.
+ */
+export const PRESENT_ZOOM = { min: 2, max: 6, frame: 4.5 };
+
+/** How the camera frames: room kept clear at each edge (an overlay's height) and a zoom cap. */
+export interface Framing {
+  padding: { top: number; right: number; bottom: number; left: number };
+  maxZoom: number;
+}
+
+/**
+ * Fits the map to features, jumping instead of flying under reduced motion. Each feature counts
+ * by its part in the story's region (see frameBox), so Russia does not frame the whole world.
+ */
 export function fitFeatures(
   map: MapLibreMap,
-  features: StoryFeature[],
-  padding: number | PaddingOptions = 48,
+  features: Feature[],
+  framing: Framing = {
+    padding: { top: 48, right: 48, bottom: 48, left: 48 },
+    maxZoom: 7,
+  },
 ): void {
-  if (!features.length) return;
-  const fc: FeatureCollection = { type: 'FeatureCollection', features };
-  // Whole Russia reaches the antimeridian; framing all of it would show the
-  // world. Only the part a reader can pan to counts.
-  const [bw, bs, be, bn] = bbox(fc);
-  const [w, s, e, n] = [
-    Math.max(bw, MAX_BOUNDS[0]),
-    Math.max(bs, MAX_BOUNDS[1]),
-    Math.min(be, MAX_BOUNDS[2]),
-    Math.min(bn, MAX_BOUNDS[3]),
-  ];
+  const box = frameBox(features);
+  if (!box) return;
+  const c = map.getContainer();
+  const { top, right, bottom, left } = framing.padding;
+  // A padding larger than the map leaves no room: MapLibre would refuse to fit.
+  const room = Math.min(c.clientWidth - left - right, c.clientHeight - top - bottom);
+  if (room < 40) return;
   map.fitBounds(
     [
-      [w, s],
-      [e, n],
+      [box[0], box[1]],
+      [box[2], box[3]],
     ],
-    { padding, maxZoom: 7, animate: !prefersReducedMotion(), duration: 900 },
+    {
+      padding: framing.padding,
+      maxZoom: framing.maxZoom,
+      animate: !prefersReducedMotion(),
+      duration: 900,
+    },
   );
 }

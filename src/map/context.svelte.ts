@@ -1,5 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { getContext, setContext } from 'svelte';
+import { SCREEN, sameLook, type Look } from '../style/look.ts';
+import type { Framing } from './camera.ts';
 
 const KEY = Symbol('map');
 
@@ -7,6 +9,9 @@ const KEY = Symbol('map');
 export class MapContext {
   #map = $state.raw<MapLibreMap | null>(null);
   #loaded = $state(false);
+  #look = $state.raw<Look>(SCREEN);
+  #framing = $state.raw<Partial<Framing> | null>(null);
+  #steered = false;
 
   get map(): MapLibreMap | null {
     return this.#map;
@@ -15,6 +20,30 @@ export class MapContext {
   /** True once the style and its sources have loaded: layers may be added. */
   get loaded(): boolean {
     return this.#loaded;
+  }
+
+  /** Palette and scale the map is drawn in. */
+  get look(): Look {
+    return this.#look;
+  }
+  setLook(look: Look): void {
+    if (!sameLook(look, this.#look)) this.#look = look;
+  }
+
+  /** How the camera frames while something (the presentation) asks for more room or less zoom. */
+  get framing(): Partial<Framing> | null {
+    return this.#framing;
+  }
+  setFraming(f: Partial<Framing> | null): void {
+    this.#framing = f;
+  }
+
+  /** True once the app has moved the camera: the map then stops refitting the region on resize. */
+  get steered(): boolean {
+    return this.#steered;
+  }
+  markSteered(): void {
+    this.#steered = true;
   }
 
   attach(map: MapLibreMap): void {

@@ -3,6 +3,24 @@ import { LABEL_FONT } from '../style/fonts.ts';
 import type { LegendItem } from '../style/legend.ts';
 import { svgDash } from '../style/legend.ts';
 
+export const CREDITS =
+  'Map data: Natural Earth (public domain), its default boundaries (Crimea drawn in Russia; no endorsement). Article: Intigam Mamedov, The Conversation, CC BY-ND 4.0. Drawn with MapLibre.';
+
+/** The largest the handout prints the map: landscape A4 or Letter less margins and legend. */
+export const PRINT_MM = { width: 205, height: 150 };
+/** Beyond this, some graphics cards refuse a canvas. */
+const MAX_PX = 4096;
+
+/**
+ * The pixel ratio that gives a map of cssW×cssH CSS pixels `dpi` at the size the handout prints
+ * it (its aspect kept, as large as fits PRINT_MM), within what a canvas may be.
+ */
+export function printRatio(cssW: number, cssH: number, dpi = 300): number {
+  const printedMm = Math.min(PRINT_MM.width, (PRINT_MM.height * cssW) / cssH);
+  const px = (printedMm / 25.4) * dpi;
+  return Math.min(px / cssW, MAX_PX / cssW, MAX_PX / cssH);
+}
+
 export interface ExportText {
   title: string;
   caption?: string;
@@ -47,136 +65,181 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
-/** Draws title, legend, caption and credits onto the map picture, as a handout needs them. */
+/** Where each part of the exported picture goes, in its pixels. */
+export interface ExportLayout {
+  width: number;
+  height: number;
+  /** One unit: about 1 px of type when the map is 1000 px wide. */
+  u: number;
+  map: { x: number; y: number; w: number; h: number };
+  legend: { x: number; y: number; w: number };
+  caption: { x: number; y: number; w: number };
+}
+
+/**
+ * The frame around the map: the title above it, the legend in a column to its right, the
+ * caption and credits below; nothing is drawn on the map itself. Pure, so it is tested in Node.
+ */
+export function exportLayout(
+  mapW: number,
+  mapH: number,
+  parts: { legendH: number; captionH: number; creditsH: number },
+): ExportLayout {
+  const u = Math.max(1, mapW / 1000);
+  const m = Math.round(20 * u);
+  const top = Math.round(52 * u);
+  const colW = Math.round(250 * u);
+  const legendX = m + mapW + m;
+  const below = top + Math.max(mapH, parts.legendH);
+  return {
+    width: legendX + colW + m,
+    height: Math.round(below + 14 * u + parts.captionH + parts.creditsH + 12 * u),
+    u,
+    map: { x: m, y: top, w: mapW, h: mapH },
+    legend: { x: legendX, y: top, w: colW },
+    caption: { x: m, y: Math.round(below + 14 * u), w: legendX + colW - m },
+  };
+}
+
+type Row = { head: string } | { item: LegendItem };
+
+/** Draws the map picture in a frame: title, legend beside it, caption and credits below. */
 export function composeExport(map: HTMLCanvasElement, text: ExportText): HTMLCanvasElement {
-  const w = map.width;
-  const u = Math.max(1, w / 1000); // one unit: about 1 px at 1000 px wide
+  const u0 = Math.max(1, map.width / 1000);
   const font = (px: number, weight = 400) =>
-    `${weight} ${Math.round(px * u)}px "${LABEL_FONT}", sans-serif`;
+    `${weight} ${Math.round(px * u0)}px "${LABEL_FONT}", sans-serif`;
   const probe = document.createElement('canvas').getContext('2d')!;
+  const rowH = 20 * u0;
+  const labelW = 250 * u0 - 44 * u0;
+  // Legend rows, long labels wrapped inside the column.
+  const rows: { row: Row; lines: string[] }[] = [];
+  for (const g of text.legend) {
+    probe.font = font(13, 600);
+    rows.push({ row: { head: g.title }, lines: wrap(probe, g.title, 250 * u0 - 8 * u0) });
+    probe.font = font(12);
+    for (const item of g.items)
+      rows.push({ row: { item }, lines: wrap(probe, item.label, labelW) });
+  }
+  const legendH = rows.reduce((h, r) => h + rowH + (r.lines.length - 1) * 15 * u0, 0) + 8 * u0;
+  const captionW = map.width + 250 * u0 + 20 * u0;
   probe.font = font(16);
-  const captionLines = text.caption ? wrap(probe, text.caption, w - 40 * u) : [];
+  const captionLines = text.caption ? wrap(probe, text.caption, captionW) : [];
   probe.font = font(11);
-  // Credits wrap too: on a narrow map the boundaries note would otherwise be cut off.
-  const creditLines = wrap(probe, text.credits, w - 40 * u);
-  const top = 44 * u;
-  const bottom = (captionLines.length * 22 + creditLines.length * 15 + 20) * u;
+  const creditLines = wrap(probe, text.credits, captionW);
+  const L = exportLayout(map.width, map.height, {
+    legendH,
+    captionH: captionLines.length * 22 * u0,
+    creditsH: creditLines.length * 15 * u0,
+  });
+  const { u } = L;
+
   const out = document.createElement('canvas');
-  out.width = w;
-  out.height = map.height + top + bottom;
+  out.width = L.width;
+  out.height = L.height;
   const ctx = out.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(map, 0, top);
+  ctx.drawImage(map, L.map.x, L.map.y);
+  ctx.strokeStyle = '#1d1d1b';
+  ctx.lineWidth = u;
+  ctx.strokeRect(L.map.x - u / 2, L.map.y - u / 2, L.map.w + u, L.map.h + u);
 
   ctx.fillStyle = '#1d1d1b';
   ctx.textBaseline = 'middle';
   ctx.font = font(22, 600);
-  ctx.fillText(text.title, 20 * u, top / 2);
+  ctx.fillText(text.title, L.map.x, L.map.y / 2);
 
-  // Legend: a white box in the top-left corner of the map.
-  const rows = text.legend.flatMap((g) => [
-    { head: g.title },
-    ...g.items.map((item) => ({ item })),
-  ]);
-  if (rows.length) {
-    const rowH = 18 * u;
-    ctx.font = font(12);
-    const boxW =
-      Math.max(...rows.map((r) => ctx.measureText('head' in r ? r.head : r.item.label).width)) +
-      56 * u;
-    const boxH = rows.length * rowH + 12 * u;
-    const x0 = 12 * u;
-    const y0 = top + 12 * u;
-    ctx.fillStyle = 'rgba(255,255,255,0.94)';
-    ctx.strokeStyle = '#a39c90';
-    ctx.lineWidth = u;
-    ctx.fillRect(x0, y0, boxW, boxH);
-    ctx.strokeRect(x0, y0, boxW, boxH);
-    rows.forEach((r, i) => {
-      const y = y0 + 6 * u + rowH * (i + 0.5);
-      if ('head' in r) {
-        ctx.fillStyle = '#1d1d1b';
-        ctx.font = font(12, 600);
-        ctx.fillText(r.head, x0 + 8 * u, y);
-        return;
-      }
-      const it = r.item;
-      const sx = x0 + 12 * u;
-      ctx.strokeStyle = it.color;
-      ctx.fillStyle = it.color;
-      if (it.kind === 'area') {
-        const [bx, by, bw, bh] = [sx, y - 5 * u, 24 * u, 10 * u];
-        if (it.look === 'hatch') {
-          // The same diagonal hatch the map draws for a frozen member.
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(bx, by, bw, bh);
-          ctx.clip();
-          ctx.lineWidth = 1.5 * u;
-          for (let d = -bh; d < bw; d += 4 * u) {
-            ctx.beginPath();
-            ctx.moveTo(bx + d, by + bh);
-            ctx.lineTo(bx + d + bh, by);
-            ctx.stroke();
-          }
-          ctx.restore();
-          ctx.lineWidth = u;
-          ctx.strokeRect(bx, by, bw, bh);
-        } else if (it.look === 'dashed') {
-          ctx.lineWidth = 1.6 * u;
-          const dash = svgDash(1.6 * u, it.dash);
-          ctx.setLineDash(dash ? dash.split(' ').map(Number) : []);
-          ctx.strokeRect(bx, by, bw, bh);
-          ctx.setLineDash([]);
-          ctx.lineWidth = u;
-        } else {
-          ctx.globalAlpha = 0.25;
-          ctx.fillRect(bx, by, bw, bh);
-          ctx.globalAlpha = 1;
-          ctx.strokeRect(bx, by, bw, bh);
-        }
-      } else if (it.kind === 'line') {
-        ctx.globalAlpha = it.opacity ?? 1;
-        ctx.lineWidth = it.width * u;
-        const dash = svgDash(it.width * u, it.dash);
-        ctx.setLineDash(dash ? dash.split(' ').map(Number) : []);
-        ctx.beginPath();
-        ctx.moveTo(sx, y);
-        ctx.lineTo(sx + 24 * u, y);
-        ctx.stroke();
-        ctx.setLineDash([]);
-        ctx.globalAlpha = 1;
-      } else {
-        ctx.beginPath();
-        ctx.arc(sx + 12 * u, y, 4 * u, 0, Math.PI * 2);
-        if (it.hollow) {
-          // An event: a ring, as the map draws it.
-          ctx.fillStyle = '#ffffff';
-          ctx.fill();
-          ctx.lineWidth = 2 * u;
-          ctx.stroke();
-        } else ctx.fill();
-      }
+  let y = L.legend.y + 4 * u;
+  for (const { row, lines } of rows) {
+    const mid = y + rowH / 2;
+    if ('head' in row) {
+      ctx.fillStyle = '#1d1d1b';
+      ctx.font = font(13, 600);
+      lines.forEach((line, i) => ctx.fillText(line, L.legend.x, mid + i * 15 * u));
+    } else {
+      drawSwatch(ctx, row.item, L.legend.x + 4 * u, mid, u);
       ctx.fillStyle = '#4a463f';
       ctx.font = font(12);
-      ctx.fillText(it.label, sx + 32 * u, y);
-    });
+      lines.forEach((line, i) => ctx.fillText(line, L.legend.x + 40 * u, mid + i * 15 * u));
+    }
+    y += rowH + (lines.length - 1) * 15 * u;
   }
 
-  let y = top + map.height + 18 * u;
+  y = L.caption.y + 11 * u;
   ctx.fillStyle = '#1d1d1b';
   ctx.font = font(16);
   for (const line of captionLines) {
-    ctx.fillText(line, 20 * u, y);
+    ctx.fillText(line, L.caption.x, y);
     y += 22 * u;
   }
   ctx.fillStyle = '#5b5750';
   ctx.font = font(11);
   creditLines.forEach((line, i) =>
-    ctx.fillText(line, 20 * u, out.height - (12 + (creditLines.length - 1 - i) * 15) * u),
+    ctx.fillText(line, L.caption.x, out.height - (12 + (creditLines.length - 1 - i) * 15) * u),
   );
   return out;
+}
+
+/** One legend swatch, 28 units wide, centred on y: the look the map gives the row. */
+function drawSwatch(
+  ctx: CanvasRenderingContext2D,
+  it: LegendItem,
+  sx: number,
+  y: number,
+  u: number,
+): void {
+  ctx.strokeStyle = it.color;
+  ctx.fillStyle = it.color;
+  ctx.lineWidth = u;
+  if (it.kind === 'area') {
+    const [bx, by, bw, bh] = [sx, y - 6 * u, 28 * u, 12 * u];
+    if (it.look === 'hatch') {
+      // The same diagonal hatch the map draws for a frozen member.
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(bx, by, bw, bh);
+      ctx.clip();
+      ctx.lineWidth = 1.5 * u;
+      for (let d = -bh; d < bw; d += 4 * u) {
+        ctx.beginPath();
+        ctx.moveTo(bx + d, by + bh);
+        ctx.lineTo(bx + d + bh, by);
+        ctx.stroke();
+      }
+      ctx.restore();
+      ctx.lineWidth = u;
+      ctx.strokeRect(bx, by, bw, bh);
+    } else if (it.look === 'dashed') {
+      ctx.lineWidth = 1.6 * u;
+      const dash = svgDash(1.6 * u, it.dash);
+      ctx.setLineDash(dash ? dash.split(' ').map(Number) : []);
+      ctx.strokeRect(bx, by, bw, bh);
+      ctx.setLineDash([]);
+    } else {
+      ctx.globalAlpha = it.fill ?? 0.25;
+      ctx.fillRect(bx, by, bw, bh);
+      ctx.globalAlpha = 1;
+      ctx.strokeRect(bx, by, bw, bh);
+    }
+  } else if (it.kind === 'line') {
+    ctx.globalAlpha = it.opacity ?? 1;
+    ctx.lineWidth = it.width * u;
+    const dash = svgDash(it.width * u, it.dash);
+    ctx.setLineDash(dash ? dash.split(' ').map(Number) : []);
+    ctx.beginPath();
+    ctx.moveTo(sx, y);
+    ctx.lineTo(sx + 28 * u, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+  } else {
+    ctx.beginPath();
+    ctx.arc(sx + 14 * u, y, 5 * u, 0, Math.PI * 2);
+    ctx.fillStyle = it.hollow ? '#ffffff' : it.color;
+    ctx.fill();
+    ctx.lineWidth = 2 * u;
+    ctx.stroke();
+  }
 }
 
 /** Hands the picture to the browser as a file download. */

@@ -28,8 +28,12 @@ export function basemapSources(urls: BasemapUrls): Record<string, SourceSpecific
   };
 }
 
-/** The basemap as typed data; the water is the background, land and lines go on top. */
-export function basemapLayers(t: Theme): LayerSpecification[] {
+/**
+ * The basemap as typed data; the water is the background, land and lines go on top. `scale`
+ * enlarges the country names and thickens the lines (for a projector, see src/style/look.ts).
+ */
+export function basemapLayers(t: Theme, scale = 1): LayerSpecification[] {
+  const k = (n: number) => Math.round(n * scale * 100) / 100;
   return [
     { id: 'water', type: 'background', paint: { 'background-color': t.water } },
     {
@@ -46,7 +50,7 @@ export function basemapLayers(t: Theme): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': t.coast,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1.2],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 2, k(0.4), 8, k(1.2)],
       },
     },
     {
@@ -57,7 +61,7 @@ export function basemapLayers(t: Theme): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': t.border,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.6],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 2, k(0.6), 8, k(1.6)],
       },
     },
     {
@@ -67,7 +71,7 @@ export function basemapLayers(t: Theme): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 5, 13, 8, 16],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 2, k(10), 5, k(13), 8, k(16)],
         'text-transform': 'uppercase',
         'text-letter-spacing': 0.08,
         'text-max-width': 7,
@@ -78,7 +82,7 @@ export function basemapLayers(t: Theme): LayerSpecification[] {
       paint: {
         'text-color': t.label,
         'text-halo-color': t.labelHalo,
-        'text-halo-width': 1.5,
+        'text-halo-width': k(1.5),
       },
     },
   ];

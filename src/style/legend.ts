@@ -10,7 +10,15 @@ export type AreaLook = 'fill' | 'hatch' | 'dashed';
 
 /** One row of the legend, drawn by the layer panel as a small SVG. */
 export type LegendItem =
-  | { kind: 'area'; label: string; color: string; look?: AreaLook; dash?: [number, number] }
+  | {
+      kind: 'area';
+      label: string;
+      color: string;
+      look?: AreaLook;
+      dash?: [number, number];
+      /** Fill opacity of a swatch drawn as dense as the map's (the projector palette). */
+      fill?: number;
+    }
   | {
       kind: 'line';
       label: string;
@@ -90,6 +98,17 @@ export function legendItems(
   }
   return items;
 }
+
+/**
+ * Legend rows whose swatches are filled as densely as the map fills (the projector palette's
+ * fills are dense; the screen legend keeps its own light swatch).
+ */
+export const asDrawn = (items: LegendItem[], s: LayerStyle): LegendItem[] =>
+  items.map((it) =>
+    it.kind === 'area' && (it.look ?? 'fill') === 'fill' && s.areaOpacity !== undefined
+      ? { ...it, fill: Math.max(s.areaOpacity, 0.12) }
+      : it,
+  );
 
 /** SVG stroke-dasharray for a MapLibre dash, which counts in line widths. */
 export const svgDash = (width: number, dash?: [number, number]): string | undefined =>

@@ -201,10 +201,40 @@ export function storyLayerIds(s: LayerStyle): string[] {
   return storyLayers(s, theme).map((l) => l.id);
 }
 
+/**
+ * How strongly the story layers are drawn: on screen (the default) or for a projector (see
+ * src/style/look.ts), where labels and symbols grow and fills and lines are stronger.
+ */
+export interface LayerLook {
+  /** Label size and point radius, times the screen's. */
+  scale: number;
+  /** Line widths, times the screen's. */
+  lineScale: number;
+  /** Fill opacity of an emphasised area. */
+  emphasis: number;
+  /** Outline of an area at rest: the layer's colour, or a light line that parts the members. */
+  restOutline?: Hex;
+  /** Stroke of a place's dot (events keep the layer's colour): the layer's colour, or this. */
+  pointStroke?: Hex;
+  /**
+   * Features a tour step names. When given, an event that is not among them keeps its ring but
+   * not its name, so the step's own places are named (three events share Kabul's spot).
+   */
+  named?: readonly string[];
+}
+
+export const SCREEN_LOOK: LayerLook = { scale: 1, lineScale: 1, emphasis: 0.4 };
+
 /** The MapLibre layers that draw one story layer. */
-export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
+export function storyLayers(
+  s: LayerStyle,
+  t: Theme,
+  o: LayerLook = SCREEN_LOOK,
+): LayerSpecification[] {
   const source = sourceId(s.layer);
   const id = (part: string) => `${s.layer}-${part}`;
+  const k = o.scale;
+  const w = (n: number) => Math.round(n * o.lineScale * 100) / 100;
   const out: LayerSpecification[] = [
     {
       id: id('fill'),
@@ -213,7 +243,7 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
       filter: geomIs('Polygon', 'MultiPolygon'),
       paint: {
         'fill-color': s.color,
-        'fill-opacity': ['case', emphasised, 0.4, s.areaOpacity ?? AREA_OPACITY],
+        'fill-opacity': ['case', emphasised, o.emphasis, s.areaOpacity ?? AREA_OPACITY],
       },
     },
     {
@@ -223,8 +253,10 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
       filter: geomIs('Polygon', 'MultiPolygon'),
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': ['case', state('selected'), t.ink, s.color],
-        'line-width': ['case', state('selected'), 3, emphasised, 2.5, 1.2],
+        'line-color': o.restOutline
+          ? ['case', emphasised, t.ink, o.restOutline]
+          : ['case', state('selected'), t.ink, s.color],
+        'line-width': ['case', state('selected'), w(3), emphasised, w(2.5), w(1.2)],
       },
     },
   ];
@@ -252,7 +284,7 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
         layout: { 'line-join': 'round' },
         paint: {
           'line-color': ['case', state('selected'), t.ink, s.color],
-          'line-width': ['case', emphasised, 2.5, 1.6],
+          'line-width': ['case', emphasised, w(2.5), w(1.6)],
           'line-dasharray': FORMER_DASH,
         },
       },
@@ -269,7 +301,7 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: {
       'line-color': ['case', state('selected'), t.ink, t.paper],
-      'line-width': ['case', emphasised, 9, 6],
+      'line-width': ['case', emphasised, w(9), w(6)],
       'line-opacity': ['case', emphasised, 0.9, 0.8],
     },
   });
@@ -289,7 +321,7 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
       layout: { 'line-join': 'round', 'line-cap': v?.dash ? 'butt' : 'round' },
       paint: {
         'line-color': s.color,
-        'line-width': v?.width ?? 3,
+        'line-width': w(v?.width ?? 3),
         ...(v?.dash ? { 'line-dasharray': v.dash } : {}),
         ...(v?.opacity !== undefined ? { 'line-opacity': v.opacity } : {}),
       },
@@ -304,16 +336,18 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
       filter: geomIs('Point', 'MultiPoint'),
       paint: {
         'circle-color': ['match', ['get', 'kind'], 'event', t.paper, s.color],
-        'circle-stroke-color': s.color,
-        'circle-stroke-width': ['case', emphasised, 3, 2],
+        'circle-stroke-color': o.pointStroke
+          ? ['match', ['get', 'kind'], 'event', s.color, o.pointStroke]
+          : s.color,
+        'circle-stroke-width': ['case', emphasised, w(3), w(2)],
         'circle-radius': [
           'interpolate',
           ['linear'],
           ['zoom'],
           2,
-          ['case', emphasised, 6, 3.5],
+          ['case', emphasised, 6 * k, 3.5 * k],
           6,
-          ['case', emphasised, 9, 6],
+          ['case', emphasised, 9 * k, 6 * k],
         ],
       },
     },
@@ -322,13 +356,34 @@ export function storyLayers(s: LayerStyle, t: Theme): LayerSpecification[] {
       type: 'symbol',
       source,
       filter: geomIs('Point', 'MultiPoint'),
-      minzoom: 3,
+      minzoom: 2,
       layout: {
-        'text-field': ['get', 'name'],
+        // Capitals are named from the first view on; other places from zoom 3, when there is
+        // room; events only when named (chosen, lit, in their year).
+        'text-field': [
+          'step',
+          ['zoom'],
+          ['case', ['==', ['get', 'kind'], 'capital'], ['get', 'name'], ''],
+          3,
+          o.named
+            ? [
+                'case',
+                [
+                  'all',
+                  ['==', ['get', 'kind'], 'event'],
+                  ['!', ['in', ['get', 'id'], ['literal', [...o.named]]]],
+                ],
+                '',
+                ['get', 'name'],
+              ]
+            : ['get', 'name'],
+        ],
         'text-font': [LABEL_FONT],
-        'text-size': 12,
-        'text-anchor': 'left',
-        'text-offset': [0.9, 0],
+        'text-size': Math.round(12 * k),
+        // Two places at one spot (Kabul and the Soviet war's ring) both keep a name: the
+        // second goes to the other side.
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.9,
         'text-max-width': 10,
         'text-optional': true,
       },

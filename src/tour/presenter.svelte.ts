@@ -2,19 +2,39 @@ import type { Story } from '../app/story.svelte.ts';
 import { tourAction } from './keys.ts';
 import type { Tour, TourStep } from './types.ts';
 
+const made: { latest: Presenter | null } = { latest: null };
+/**
+ * The app's presenter, for a component that is not handed it (HashSync keeps the step in the
+ * URL). The app makes one Presenter; the last one made is the app's.
+ */
+export const appPresenter = (): Presenter | null => made.latest;
+
 /** The state of a presentation: which step, and a step number being typed. */
 export class Presenter {
-  readonly tour: Tour;
+  /** The built-in tour, or one a teacher made (the same presenter, keys and framing). */
+  #tour = $state.raw<Tour>({ id: '', title: '', steps: [] });
+  readonly builtIn: Tour;
   #story: Story;
+  /** The year the map showed before the presentation, given back when it ends. */
+  #dateBefore: string | null = null;
   #active = $state(false);
   #index = $state(0);
   #typed = $state('');
+  /** Counts the steps shown, so a view can lay a step out before it is framed. */
+  #shown = $state(0);
+  /** A view that frames each step itself, once its caption is laid out (PresenterView). */
+  #view = false;
 
   constructor(tour: Tour, story: Story) {
-    this.tour = tour;
+    this.#tour = tour;
+    this.builtIn = tour;
     this.#story = story;
+    made.latest = this;
   }
 
+  get tour(): Tour {
+    return this.#tour;
+  }
   get active() {
     return this.#active;
   }
@@ -30,8 +50,24 @@ export class Presenter {
   get count() {
     return this.tour.steps.length;
   }
+  get shown() {
+    return this.#shown;
+  }
 
-  start(at = 0): void {
+  /**
+   * Called by a view that measures what it covers before each step is framed: from then on
+   * `show` leaves the framing to it. Returns the call that hands framing back.
+   */
+  attachView(): () => void {
+    this.#view = true;
+    return () => (this.#view = false);
+  }
+
+  /** Presents a tour (the built-in one when none is given) from step `at`. */
+  start(at = 0, tour: Tour = this.builtIn): void {
+    if (!tour.steps.length) return;
+    this.#tour = tour;
+    if (!this.#active) this.#dateBefore = this.#story.date;
     this.#active = true;
     this.goTo(at);
   }
@@ -41,6 +77,7 @@ export class Presenter {
     this.#typed = '';
     this.#story.highlight([]);
     this.#story.showOnly(null);
+    this.#story.setDate(this.#dateBefore);
   }
 
   goTo(i: number): void {
@@ -53,9 +90,12 @@ export class Presenter {
   show(): void {
     const s = this.step;
     this.#story.select(null);
+    // A step at a year shows the map as it was then; the others show today.
+    this.#story.setDate(s.year ?? null);
     this.#story.showOnly(s.layers);
     this.#story.highlight(s.features);
-    this.reframe();
+    this.#shown++;
+    if (!this.#view) this.reframe();
   }
 
   /** Back to the step's own view after the presenter has panned away. */

@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PRESENT_ZOOM } from '../../src/map/camera.ts';
+import { exportLayout } from '../../src/map/export.ts';
+import { projectorTheme, styleIn, type Look } from '../../src/style/look.ts';
+import { styleFor } from '../../src/style/story.ts';
+import { theme } from '../../src/style/theme.ts';
 import type { Tour } from '../../src/tour/types.ts';
 import {
   axeViolations,
@@ -18,6 +24,7 @@ const tour: Tour = JSON.parse(
   readFileSync(new URL('../../story/tour.json', import.meta.url), 'utf8'),
 );
 type MapWindow = { __map: import('maplibre-gl').Map };
+const PROJECTOR: Look = { palette: 'projector', scale: 1 };
 
 let site: Site;
 let browser: Browser;
@@ -29,6 +36,21 @@ async function open(width = 1920, height = 1080) {
   await waitForIdle(w.page);
   await w.page.locator('#passage-p01 .chip').first().waitFor();
   return w;
+}
+
+const pdfPages = (pdf: Buffer) =>
+  (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+/** The resolution of the largest image in a PDF (the map), as poppler's pdfimages reports it. */
+function mapPpi(file: string): number {
+  const rows = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((c) => c.length > 13 && c[2] === 'image');
+  const largest = rows.sort((a, b) => Number(b[3]) * Number(b[4]) - Number(a[3]) * Number(a[4]))[0];
+  expect(largest, 'an image in the PDF').toBeDefined();
+  return Math.min(Number(largest[12]), Number(largest[13]));
 }
 
 const highlighted = (page: import('playwright-core').Page) =>
@@ -88,17 +110,18 @@ describe('presentation', () => {
       );
     }
 
-    // A step number then Enter jumps; the Crocus step has an explicit camera.
+    // A step number then Enter jumps. The Crocus step frames Moscow at a zoom that still shows
+    // where Moscow is, not an empty plain with two dots.
     const crocus = tour.steps.findIndex((s) => s.id === 'crocus');
     for (const d of String(crocus + 1)) await page.keyboard.press(d);
     await page.keyboard.press('Enter');
     await expect.poll(() => counter.textContent()).toMatch(new RegExp(`Step ${crocus + 1} of 12`));
     await settle(page);
-    const cam = tour.steps[crocus].camera as { center: [number, number]; zoom: number };
     const at = await camera(page);
-    expect(at.zoom).toBeCloseTo(cam.zoom, 1);
-    expect(Math.abs(at.lng - cam.center[0])).toBeLessThan(0.5);
+    expect(at.zoom).toBeLessThanOrEqual(PRESENT_ZOOM.frame + 0.01);
+    expect(Math.abs(at.lng - 37.5)).toBeLessThan(8);
     expect(at).not.toEqual(before);
+    expect(page.url()).toMatch(new RegExp(`[#&]step=${crocus + 1}(&|$)`));
 
     // Pan away, then R returns to the step's view.
     await page.evaluate(() =>
@@ -107,14 +130,101 @@ describe('presentation', () => {
     await page.keyboard.press('r');
     await settle(page);
     const back = await camera(page);
-    expect(back.zoom).toBeCloseTo(cam.zoom, 1);
-    expect(Math.abs(back.lng - cam.center[0])).toBeLessThan(0.5);
+    expect(back.zoom).toBeCloseTo(at.zoom, 1);
+    expect(Math.abs(back.lng - at.lng)).toBeLessThan(0.5);
+
+    // While presenting: no tool buttons, a legend of the step's layers.
+    expect(await page.getByRole('button', { name: 'Download PNG' }).isVisible()).toBe(false);
+    expect(await page.locator('.present .legend').isVisible()).toBe(true);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.present').count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    // Focus is back on the button that started the presentation; the step leaves the URL.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Present the tour');
+    expect(page.url()).not.toMatch(/step=/);
     expect(consoleErrors).toEqual([]);
     expect(outside).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('clicker and links', () => {
+  it('follows a clicker sending PageDown and PageUp in quick succession, from any focus', async () => {
+    const { page, context, consoleErrors } = await open(1280, 720);
+    await page.getByRole('button', { name: 'Present the tour' }).click();
+    const counter = page.locator('.present .counter');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 1 of 12/);
+    // A burst, as a clicker held down or pressed fast sends it, without waiting for the map.
+    for (let i = 0; i < 11; i++) await page.keyboard.press('PageDown');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 12 of 12/);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('PageUp');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 7 of 12/);
+    await settle(page);
+    expect(await highlighted(page)).toEqual([...tour.steps[6].features].sort());
+    // After a click on the map or on a bar button, the clicker still steps (once per press).
+    await page.mouse.click(400, 200);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 8 of 12/);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => counter.textContent()).toMatch(/Step 9 of 12/);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 10 of 12/);
+    await page.keyboard.press('Space');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 11 of 12/);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 10 of 12/);
+    expect(page.url()).toMatch(/[#&]step=10(&|$)/);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('reopens the tour at the step a link names, and old links without one as before', async () => {
+    const { page, context } = await open(1280, 720);
+    await page.goto(`${site.url}#step=7`);
+    await page.reload();
+    await waitForIdle(page);
+    const counter = page.locator('.present .counter');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 7 of 12/);
+    await settle(page);
+    expect(await highlighted(page)).toEqual([...tour.steps[6].features].sort());
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.present').count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Present the tour');
+    await page.goto(`${site.url}#sel=kabul`);
+    await page.reload();
+    await waitForIdle(page);
+    await expect.poll(() => page.locator('#card-title').textContent()).toMatch(/Kabul/);
+    expect(await page.locator('.present').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('projector palette', () => {
+  it('is offered outside the presentation, and remembered', async () => {
+    const { page, context, consoleErrors } = await open(1280, 800);
+    const paint = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as MapWindow).__map;
+        return [
+          map.getPaintProperty('water', 'background-color'),
+          map.getPaintProperty('csto-fill', 'fill-color'),
+        ];
+      });
+    expect(await paint()).toEqual([theme.water, styleFor('csto').color]);
+    await page.getByLabel('Projector colours').check();
+    await expect.poll(paint).toEqual([projectorTheme.water, styleIn(PROJECTOR, 'csto').color]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.reload();
+    await waitForIdle(page);
+    await expect.poll(paint).toEqual([projectorTheme.water, styleIn(PROJECTOR, 'csto').color]);
+    await page.getByLabel('Projector colours').uncheck();
+    await expect.poll(paint).toEqual([theme.water, styleFor('csto').color]);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });
@@ -136,9 +246,55 @@ describe('export and print', () => {
     const path = `${ARTEFACTS}export.png`;
     await download.saveAs(path);
     const png = PNG.sync.read(readFileSync(path));
-    expect(png.width).toBe(canvas.w * canvas.dpr * 2);
-    // The map at twice its size, plus a title band above and a caption band below.
-    expect(png.height).toBeGreaterThan(canvas.h * canvas.dpr * 2);
+    // The map at twice its size in a frame: a legend column beside it, title and caption bands.
+    const mapW = canvas.w * canvas.dpr * 2;
+    const mapH = canvas.h * canvas.dpr * 2;
+    expect(png.width).toBeGreaterThan(mapW * 1.15);
+    expect(png.height).toBeGreaterThan(mapH);
+    // Nothing is drawn on the map: its part of the picture is the map as MapLibre draws it at
+    // twice the pixel ratio, pixel for pixel.
+    const L = exportLayout(mapW, mapH, { legendH: 0, captionH: 0, creditsH: 0 });
+    const fresh = PNG.sync.read(
+      Buffer.from(
+        (
+          await page.evaluate(async () => {
+            const map = (window as unknown as MapWindow).__map;
+            const ratio = map.getPixelRatio();
+            map.setPixelRatio(ratio * 2);
+            await new Promise<void>((r) => (map.once('idle', () => r()), map.triggerRepaint()));
+            const url = map.getCanvas().toDataURL('image/png');
+            map.setPixelRatio(ratio);
+            return url;
+          })
+        ).split(',')[1],
+        'base64',
+      ),
+    );
+    expect([fresh.width, fresh.height]).toEqual([mapW, mapH]);
+    let same = 0;
+    let total = 0;
+    for (let y = 0; y < mapH; y += 7)
+      for (let x = 0; x < mapW; x += 7) {
+        const a = (fresh.width * y + x) * 4;
+        const b = (png.width * (y + L.map.y) + x + L.map.x) * 4;
+        total++;
+        if ([0, 1, 2].every((c) => Math.abs(fresh.data[a + c] - png.data[b + c]) <= 8)) same++;
+      }
+    expect(same / total).toBeGreaterThan(0.995);
+    // The legend column holds the CSTO's colour (passage p13 is about the alliances).
+    let blue = 0;
+    for (let y = L.legend.y; y < png.height; y += 2)
+      for (let x = L.legend.x; x < png.width; x += 2) {
+        const i = (png.width * y + x) * 4;
+        if (
+          png.data[i] < 40 &&
+          png.data[i + 1] > 90 &&
+          png.data[i + 1] < 140 &&
+          png.data[i + 2] > 150
+        )
+          blue++;
+      }
+    expect(blue).toBeGreaterThan(20);
     const colours = new Set<number>();
     for (let i = 0; i < png.data.length; i += 4 * 97)
       colours.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
@@ -150,23 +306,74 @@ describe('export and print', () => {
     await context.close();
   });
 
-  it('prints a one-page landscape handout on A4 and Letter', async () => {
-    const { page, context } = await open(1280, 800);
+  it('prints a landscape handout on A4 and Letter: the map at print resolution, the card after it', async () => {
+    const { page, context, consoleErrors } = await open(1280, 800);
     await page.locator('#passage-p10 .chip').first().click();
     await settle(page);
+    const card = (await page.locator('.card').innerText()).replace(/\s+/g, ' ');
     for (const format of ['A4', 'Letter'] as const) {
       const pdf = await page.pdf({ format, landscape: true, printBackground: true });
-      writeFileSync(`${ARTEFACTS}handout-${format}.pdf`, pdf);
-      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-      expect(pages.length, format).toBe(1);
+      const file = `${ARTEFACTS}handout-${format}.pdf`;
+      writeFileSync(file, pdf);
+      // Page 1 the map, then the card, whole: its last words are in the PDF.
+      expect(pdfPages(pdf), format).toBeGreaterThanOrEqual(2);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const tail = card.trim().split(' ').slice(-4);
+      expect(text.replace(/\s+/g, ' '), format).toContain(tail.join(' '));
+      // The map is a picture of at least 200 dpi at the size it is printed.
+      expect(mapPpi(file), format).toBeGreaterThanOrEqual(200);
     }
-    // The printed map is a picture of the live one.
-    const src = await page.locator('img.print-map').getAttribute('src');
-    expect(src).toMatch(/^data:image\/png;base64,/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      `${ARTEFACTS}handout-A4.pdf`,
+      `${ARTEFACTS}handout-A4`,
+    ]);
+
+    // Nothing lies over the printed map: not the screen's legend, not the handout's own.
     await page.emulateMedia({ media: 'print' });
+    const overlaps = await page.evaluate(() => {
+      const img = document.querySelector('img.handout-map')!;
+      const r = img.getBoundingClientRect();
+      const hits: string[] = [];
+      for (let i = 1; i < 10; i++)
+        for (let j = 1; j < 10; j++) {
+          const top = document.elementFromPoint(
+            r.left + (r.width * i) / 10,
+            r.top + (r.height * j) / 10,
+          );
+          if (top !== img) hits.push(top ? top.className || top.tagName : 'nothing');
+        }
+      const legend = document.querySelector('.handout-legend')!.getBoundingClientRect();
+      if (
+        legend.left < r.right &&
+        legend.right > r.left &&
+        legend.top < r.bottom &&
+        legend.bottom > r.top
+      )
+        hits.push('handout-legend');
+      return hits;
+    });
+    expect(overlaps).toEqual([]);
+    expect(await page.locator('.map-area > .layers').isVisible()).toBe(false);
     await screenshot(page, 'print-media');
     expect(await page.locator('.card').isVisible()).toBe(true);
     expect(await page.locator('#tabpanel').isVisible()).toBe(false);
+    await page.emulateMedia({ media: null });
+
+    // Nothing selected: one page.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.card').count()).toBe(0);
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format, landscape: true, printBackground: true });
+      expect(pdfPages(pdf), format).toBe(1);
+    }
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });

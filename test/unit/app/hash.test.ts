@@ -28,4 +28,21 @@ describe('URL hash', () => {
     expect(s.view).toBeUndefined();
     expect(s.sel).toBeUndefined();
   });
+  it('keeps the step being presented, so a teacher can reopen the tour at step 7', () => {
+    const s = { view: { zoom: 3.1, lat: 44, lng: 55 }, step: 7 };
+    expect(formatHash(s)).toBe('#map=3.10/44.0000/55.0000&step=7');
+    expect(parseHash(formatHash(s))).toEqual(s);
+  });
+  it.each(['#step=0', '#step=-2', '#step=7.5', '#step=x', '#step=1234'])(
+    'ignores a step that is not a step number: %s',
+    (hash) => expect(parseHash(hash).step).toBeUndefined(),
+  );
+  it('reads links made before steps were kept as before', () => {
+    expect(parseHash('#map=4.25/41.3000/62.5000&layers=csto,eaeu&sel=csto-arm&t=2012')).toEqual({
+      view: { zoom: 4.25, lat: 41.3, lng: 62.5 },
+      layers: ['csto', 'eaeu'],
+      sel: 'csto-arm',
+      time: '2012',
+    });
+  });
 });
