@@ -2,9 +2,8 @@
  * The build `npm run bench` measures, written to dist-bench/ (git-ignored). It is
  * the app's own config (vite.config.ts) plus:
  * - a second entry, bench/bare.html, the bare MapLibre baseline;
- * - MapLibre in a chunk of its own (maplibre-gl-[hash].js), so the bench can tell
- *   MapLibre's bytes from the app's. The app's own build keeps one entry chunk;
- *   the bytes and the work are the same, split over one more request.
+ * - (MapLibre is in a chunk of its own, maplibre-gl-[hash].js, in the app's own
+ *   build too: vite.config.ts. The bench tells MapLibre's bytes from the app's by it.)
  * The app's build (`npm run build`, dist/) is not changed by this file.
  */
 import { fileURLToPath } from 'node:url';
@@ -27,11 +26,6 @@ export default mergeConfig(
         input: {
           index: `${root}index.html`,
           bare: `${root}bench/bare.html`,
-        },
-        output: {
-          codeSplitting: {
-            groups: [{ name: 'maplibre-gl', test: /node_modules[\\/]maplibre-gl[\\/]/ }],
-          },
         },
       },
     },

@@ -1,20 +1,15 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { theme } from './style/theme.ts';
-
-// The page's CSS reads the same colour tokens as the map style.
-const root = document.documentElement.style;
-root.setProperty('--water', theme.water);
-root.setProperty('--land', theme.land);
-root.setProperty('--ink', theme.ink);
-root.setProperty('--paper', theme.paper);
-root.setProperty('--muted', theme.muted);
-root.setProperty('--focus', theme.focus);
-root.setProperty('--error', theme.error);
-root.setProperty('--error-wash', theme.errorWash);
-root.setProperty('--rule', theme.border);
+import './fonts.css';
+// The page's CSS reads the same colour tokens as the map style (src/style/theme.ts), as a
+// stylesheet so the prerendered page has them before any script runs (scripts/vite-plugin-prerender.ts).
+import 'virtual:theme.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks #app');
-export default mount(App, { target });
+// The build writes the app's first render into index.html (scripts/vite-plugin-prerender.ts):
+// hydrating it keeps every element where it is. The dev server serves the empty page: mount.
+export default target.hasAttribute('data-prerendered')
+  ? hydrate(App, { target })
+  : mount(App, { target });

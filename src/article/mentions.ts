@@ -37,6 +37,8 @@ export function linkMentions(text: string, features: readonly Nameable[]): Segme
   const usedNames = new Set<string>();
   for (const { id, name } of names) {
     if (linked.has(id) || usedNames.has(name)) continue;
+    // Most names are not in a given passage: a plain search rules them out before a regex is built.
+    if (!text.includes(name)) continue;
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of text.matchAll(re)) {
       const start = m.index;

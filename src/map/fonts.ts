@@ -15,3 +15,10 @@ export async function loadLabelFont(timeoutMs = 3000): Promise<boolean> {
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs));
   return Promise.race([load, timeout]);
 }
+
+/** True when the label font is loaded already (index.html preloads it): no need to wait. */
+export function labelFontReady(): boolean {
+  return (
+    'fonts' in document && document.fonts.check(`16px "${LABEL_FONT}"`, 'AFGHANISTAN Kazakhstan')
+  );
+}

@@ -125,6 +125,15 @@ export async function waitForIdle(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => !!(window as unknown as { __map?: unknown }).__map, null, {
     timeout,
   });
+  // A prerendered page has the article's chips at once: they no longer tell that the layer files
+  // are in. The app marks that itself (data-ready).
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('#app[data-prerendered]') ||
+      !!document.querySelector('.app[data-ready]'),
+    null,
+    { timeout },
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
