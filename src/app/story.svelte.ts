@@ -35,6 +35,12 @@ export class Story {
   /** Passages chosen by clicking them in the article (making a layer from a file). */
   readonly pick = new PassagePick((article as Article).passages.map((p) => p.id));
   #layers = $state.raw<StoryLayer[]>([]);
+  /**
+   * The layers' properties without geometry (`virtual:story-index`, scripts/vite-plugin-prerender.ts): what the
+   * article's chips and names need before the layer files have loaded, so the first render is the
+   * prerendered page's. Used until every file has loaded or failed.
+   */
+  #index: readonly StoryLayer[] = [];
   #problems = $state.raw<LoadProblem[]>([]);
   #hidden = $state.raw<ReadonlySet<string>>(new Set());
   /** The selected entity's id. */
@@ -51,12 +57,23 @@ export class Story {
   #expected = $state(0);
   /** Pixels at the bottom of the map hidden by an overlay (the presentation bar). */
   #inset = $state(0);
+  #mapView = $state.raw<{ center: [number, number]; zoom: number } | null>(null);
   /** A GeoJSON file the reader opened to preview; never mixed into the story's layers. */
   #opened = $state.raw<Opened | null>(null);
   /** The year the map shows ("2012"), or null for today. */
   #date = $state<string | null>(null);
   /** Today by the reader's calendar, read once: the date the map shows when no year is chosen. */
   readonly #today = todayIso();
+
+  constructor(index: readonly StoryLayer[] = []) {
+    this.#index = index;
+  }
+
+  /** The loaded layers once all are in, before that the index (properties only). */
+  #known = $derived(this.ready || !this.#index.length ? this.#layers : this.#index);
+  #knownById = $derived(
+    new Map(this.#known.flatMap((l) => l.features.map((f) => [f.properties.id, f] as const))),
+  );
 
   #byId = $derived(
     new Map(this.#layers.flatMap((l) => l.features.map((f) => [f.properties.id, f] as const))),
@@ -74,7 +91,7 @@ export class Story {
   );
   #model = $derived(
     compileModel(
-      this.#layers,
+      this.#known,
       (l) => styleFor(l).role,
       this.article.passages.map((p) => p.id),
     ),
@@ -82,7 +99,7 @@ export class Story {
   #standings = $derived.by(() => {
     const date = this.view.date;
     const out = new Map<string, Standing | null>();
-    for (const l of this.#layers)
+    for (const l of this.#known)
       if (styleFor(l.name).standings)
         for (const f of l.features) out.set(f.properties.id, standingAt(f, date));
     return out;
@@ -174,7 +191,7 @@ export class Story {
    */
   qualifier(id: string): string | null {
     if (!this.#standings.get(id)) return null;
-    const f = this.#byId.get(id);
+    const f = this.#knownById.get(id);
     return f ? standingQualifier(f, this.view.date) : null;
   }
   setDate(date: string | null): void {
@@ -196,6 +213,13 @@ export class Story {
   }
   get inset() {
     return this.#inset;
+  }
+  /** Where the map looks now (kept by HashSync), for a tour step made from it. */
+  get mapView() {
+    return this.#mapView;
+  }
+  setMapView(v: { center: [number, number]; zoom: number }): void {
+    this.#mapView = v;
   }
   setInset(px: number): void {
     this.#inset = Math.max(0, Math.round(px));

@@ -134,6 +134,27 @@ describe('text → map', () => {
   });
 });
 
+describe('framing under overlays', () => {
+  it('frames a choice in the part of the map the open legend does not cover', async () => {
+    const { page, context } = await open(1440, 900);
+    const legend = page.locator('.layers');
+    const toggle = legend.getByRole('button', { name: 'Layers and legend' });
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await page.locator('#passage-p10 .chip', { hasText: 'Lapis Lazuli corridor' }).click();
+    await settle(page);
+    const edge = (await legend.boundingBox())!;
+    for (const place of [
+      [28.98, 41.01],
+      [32.86, 39.93],
+      [62.2, 34.35],
+    ] as [number, number][]) {
+      const at = await projectToPage(page, place);
+      expect(at.x, `${place}`).toBeGreaterThan(edge.x + edge.width);
+    }
+    await context.close();
+  });
+});
+
 describe('keyboard only', () => {
   it('reaches every feature from the list, opens its card, and leaves with Esc', async () => {
     const { page, context } = await open();
@@ -276,6 +297,12 @@ describe('phone', () => {
       // shows the card's title, and the map above it shows the choice.
       const header = (await page.locator('header.top').boundingBox())!.height;
       expect(header).toBeLessThan(56);
+      // The tools are one button until asked for.
+      const png = page.getByRole('button', { name: 'Download PNG' });
+      expect(await png.isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Tools' }).click();
+      expect(await png.isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Tools' }).click();
       await page.getByRole('tab', { name: 'All features' }).click();
       await page
         .locator('nav.list button', { hasText: /^\s*Tajikistan\s*$/ })

@@ -62,14 +62,22 @@ export class TourDraft {
         passage: state.passage,
         features: [...new Set(state.features)],
         layers: [...new Set(state.layers)],
-        camera: { center: [round(state.center[0], 4), round(state.center[1], 4)], zoom: round(state.zoom, 2) },
+        camera: {
+          center: [round(state.center[0], 4), round(state.center[1], 4)],
+          zoom: round(state.zoom, 2),
+        },
         ...(state.year ? { year: state.year } : {}),
       },
       at,
     );
   }
   /** A step presenting a passage: its features lit and framed. */
-  addFromPassage(passage: string, features: string[], layers: string[], at = this.steps.length): void {
+  addFromPassage(
+    passage: string,
+    features: string[],
+    layers: string[],
+    at = this.steps.length,
+  ): void {
     this.#insert({ id: '', passage, features, layers, camera: 'fit' }, at);
   }
   update(index: number, patch: Partial<Pick<TourStep, 'caption' | 'question' | 'year'>>): void {

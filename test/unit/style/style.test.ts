@@ -2,7 +2,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { basemapLayers } from '../../../src/style/basemap.ts';
 import { buildStyle } from '../../../src/style/style.ts';
-import { theme } from '../../../src/style/theme.ts';
+import { darkTheme, pageTokens, theme, type Theme } from '../../../src/style/theme.ts';
 
 const HEX = /^#[0-9a-f]{6}$/;
 
@@ -43,6 +43,55 @@ describe('theme', () => {
     expect(luminance(theme.land)).toBeGreaterThan(0.7);
     expect(luminance(theme.water)).toBeGreaterThan(0.6);
     expect(theme.land).not.toBe(theme.water);
+  });
+});
+
+describe.each([
+  ['light', theme],
+  ['dark', darkTheme],
+] as [string, Theme][])('the %s theme', (_, t) => {
+  it('has only lowercase six-digit hex colours', () => {
+    for (const [path, value] of tokens(t)) expect(value, path).toMatch(HEX);
+  });
+  it('meets WCAG AA for every text on every background the page puts it on', () => {
+    expect(contrast(t.label, t.land)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.label, t.water)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.ink, t.paper)).toBeGreaterThanOrEqual(7);
+    expect(contrast(t.ink, t.wash)).toBeGreaterThanOrEqual(7);
+    expect(contrast(t.ink, t.focusWash)).toBeGreaterThanOrEqual(7);
+    expect(contrast(t.muted, t.paper)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.muted, t.wash)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.focus, t.paper)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.error, t.paper)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.ink, t.errorWash)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.ok, t.paper)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.warn, t.warnWash)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(t.warn, t.paper)).toBeGreaterThanOrEqual(4.5);
+  });
+  it('keeps land and water apart, and the story colours visible on both', () => {
+    expect(contrast(t.land, t.water)).toBeGreaterThanOrEqual(1.1);
+    for (const c of [t.accent.blue, t.accent.green, t.accent.vermillion])
+      expect(Math.max(contrast(c, t.land), contrast(c, t.water)), c).toBeGreaterThanOrEqual(1.8);
+  });
+  it('names every page token the components use', () => {
+    expect(Object.keys(pageTokens(t)).sort()).toEqual(
+      [
+        'error',
+        'error-wash',
+        'focus',
+        'focus-wash',
+        'ink',
+        'land',
+        'muted',
+        'ok',
+        'paper',
+        'rule',
+        'wash',
+        'warn',
+        'warn-wash',
+        'water',
+      ].sort(),
+    );
   });
 });
 
