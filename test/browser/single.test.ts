@@ -149,6 +149,47 @@ describe('one-file build (dist-single/index.html)', () => {
     });
     expect(lit).toBe(true);
     await screenshot(w.page, 'single-file-tour');
+    await w.page.keyboard.press('Escape');
+
+    // A teacher's tour file opens from the stick too, and is presented.
+    await w.page.getByRole('button', { name: 'Make your own tour' }).click();
+    const editor = w.page.locator('.tour-editor');
+    await editor.waitFor();
+    await editor.locator('input[type=file]').setInputFiles({
+      name: 'tour-railways.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          id: 'railways',
+          title: 'Railways',
+          steps: [
+            {
+              id: 'one',
+              passage: 'p10',
+              features: ['uap-termez-hairatan'],
+              layers: ['uap-railway'],
+              camera: 'fit',
+              caption: 'The built part',
+            },
+            {
+              id: 'two',
+              passage: 'p13',
+              features: ['csto-tjk'],
+              layers: ['csto'],
+              camera: 'fit',
+              year: '2010',
+            },
+          ],
+        }),
+      ),
+    });
+    await expect.poll(() => editor.locator('ol.steps > li').count()).toBe(2);
+    await editor.getByRole('button', { name: 'Present this tour' }).click();
+    await expect.poll(() => counter.textContent()).toMatch(/Step 1 of 2/);
+    expect(await w.page.locator('.caption').textContent()).toBe('The built part');
+    await w.page.keyboard.press('PageDown');
+    await expect.poll(() => counter.textContent()).toMatch(/Step 2 of 2/);
+    await w.page.keyboard.press('Escape');
 
     expect(w.consoleErrors).toEqual([]);
     expect(w.network).toEqual([]);
