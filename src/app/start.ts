@@ -1,0 +1,62 @@
+/**
+ * How the app starts in the browser: each story layer fetched on its own (one broken file costs
+ * only itself), the country outlines read from the basemap once the map has it, and what the
+ * first screen does not need fetched when the page is idle. Nothing here runs on the server.
+ */
+import type { LoadProblem } from './load.ts';
+import { basemapOutlines, loadLayer } from './load.ts';
+import type { StoryLayer } from '../geo/types.ts';
+
+/** What the first screen does not need: loaded when first used, or once the browser is idle. */
+export const later = {
+  presenterView: () => import('../ui/PresenterView.svelte'),
+  editPanel: () => import('../ui/EditPanel.svelte'),
+  editLayer: () => import('../map/EditLayer.svelte'),
+  openedLayer: () => import('../map/OpenedLayer.svelte'),
+  tourEditor: () => import('../tour/editor/TourEditor.svelte'),
+};
+/** Loaded by their own components (PanelTabs, OpenFile) when first needed; warmed too. */
+const elsewhere = [
+  () => import('../ui/TimeControl.svelte'),
+  () => import('../ui/OpenedReport.svelte'),
+  () => import('../ui/make/MakeLayer.svelte'),
+];
+
+interface Loading {
+  addLayer(layer: StoryLayer): void;
+  addProblem(p: LoadProblem): void;
+}
+
+/**
+ * Fetches every layer (URLs by file: the build's compiled layers) and returns the call that
+ * says the map has loaded its basemap (or will not): the outlines are read after it, from the
+ * browser's cache, not as a second download beside MapLibre's.
+ */
+export function startLoading(
+  story: Loading,
+  files: Record<string, string>,
+  countriesUrl: string,
+): () => void {
+  let settle = () => {};
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve;
+    setTimeout(resolve, 15_000);
+  });
+  const basemap = basemapOutlines(countriesUrl);
+  const outlines = () => settled.then(basemap);
+  for (const [path, url] of Object.entries(files)) {
+    const file = path.replace('../', '');
+    loadLayer(file, url, outlines).then((r) =>
+      r.ok ? story.addLayer(r.layer) : story.addProblem(r.problem),
+    );
+  }
+  // The later chunks, fetched once the first screen is long done (so they are at hand if the
+  // network goes).
+  const warm = () =>
+    [...Object.values(later), ...elsewhere].forEach((load) => load().catch(() => {}));
+  setTimeout(
+    () => ('requestIdleCallback' in window ? requestIdleCallback(warm, { timeout: 5000 }) : warm()),
+    10_000,
+  );
+  return settle;
+}
