@@ -4,26 +4,9 @@
  * (src/tour/types.ts), presented by the same Presenter as the built-in one.
  */
 import type { Tour, TourStep } from '../types.ts';
+import { STORAGE_KEY, type MapState, type TourStore } from './store.ts';
 
-/** Where a tour lives between visits; the app passes localStorage, the tests a Map. */
-export interface TourStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-export const STORAGE_KEY = 'tour-draft';
-
-/** What the map shows now, for a step made from it. */
-export interface MapState {
-  center: [number, number];
-  zoom: number;
-  layers: string[];
-  /** Feature ids to light: the selected thing's. */
-  features: string[];
-  /** The passage the step presents: the selected thing's first, else the first. */
-  passage: string;
-  year: string | null;
-}
+export { restoreTour, STORAGE_KEY, type MapState, type TourStore } from './store.ts';
 
 const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -108,17 +91,6 @@ export class TourDraft {
     this.#undo = this.#undo.slice(0, -1);
     this.#tour = previous;
     this.#save();
-  }
-
-  /** The tour kept in the store, if any and if it reads as a tour. */
-  static restore(store: TourStore | null): Tour | null {
-    try {
-      const text = store?.getItem(STORAGE_KEY);
-      const tour = text ? (JSON.parse(text) as Tour) : null;
-      return tour && Array.isArray(tour.steps) && typeof tour.title === 'string' ? tour : null;
-    } catch {
-      return null;
-    }
   }
 
   #insert(step: TourStep, at: number): void {

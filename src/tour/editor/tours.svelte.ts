@@ -5,7 +5,7 @@
 import { untrack } from 'svelte';
 import type { Story } from '../../app/story.svelte.ts';
 import { tourContext } from './context.ts';
-import { TourDraft, type TourStore } from './draft.svelte.ts';
+import { restoreTour, TourDraft, type TourStore } from './draft.svelte.ts';
 import { readTour } from './file.ts';
 import { codeInHash, decodeTour } from './share.ts';
 
@@ -25,7 +25,7 @@ export class TeacherTours {
 
   constructor(story: Story) {
     const store = browserStore();
-    this.draft = new TourDraft(store, TourDraft.restore(store) ?? undefined);
+    this.draft = new TourDraft(store, restoreTour(store) ?? undefined);
     const code = typeof location === 'undefined' ? null : codeInHash(location.hash);
     if (!code) return;
     // The link's tour is checked against the story once every layer has loaded, once.

@@ -1,6 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TourDraft, STORAGE_KEY, type MapState } from '../../../src/tour/editor/draft.svelte.ts';
+import {
+  restoreTour,
+  STORAGE_KEY,
+  TourDraft,
+  type MapState,
+} from '../../../src/tour/editor/draft.svelte.ts';
 import { readTour, tourFileName } from '../../../src/tour/editor/file.ts';
 import { codeInHash, decodeTour, encodeTour, shareLink } from '../../../src/tour/editor/share.ts';
 import type { Tour } from '../../../src/tour/types.ts';
@@ -66,7 +71,7 @@ describe('a teacher’s tour', () => {
     draft.update(2, { question: '' });
     expect('question' in draft.steps[2]).toBe(false);
     // A reload finds it again.
-    expect(TourDraft.restore(store)).toEqual(draft.tour);
+    expect(restoreTour(store)).toEqual(draft.tour);
     expect(JSON.parse(store.getItem(STORAGE_KEY)!).title).toBe('Railways for geography');
     // What it makes passes the same checks as story/tour.json.
     const file = readTour(tourFileName(draft.tour), JSON.stringify(draft.tour), context);
