@@ -64,12 +64,17 @@ describe('open a GeoJSON file', () => {
     expect(await page.locator('#opened-heading').textContent()).toContain('Previewing');
     expect(await page.locator('.opened').textContent()).toContain('no problems');
     await settle(page);
-    const drawn = await page.evaluate(
-      () =>
-        (window as unknown as MapWindow).__map.queryRenderedFeatures({ layers: ['opened-point'] })
-          .length,
-    );
-    expect(drawn).toBe(1);
+    // The preview's map layer is loaded when first needed: asked until it has drawn.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const map = (window as unknown as MapWindow).__map;
+          return map.getLayer('opened-point')
+            ? map.queryRenderedFeatures({ layers: ['opened-point'] }).length
+            : 0;
+        }),
+      )
+      .toBe(1);
     await storyIntact(page);
 
     // Errors are listed by feature, with the property at fault.
