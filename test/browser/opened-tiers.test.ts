@@ -88,6 +88,7 @@ describe('opened files in two tiers', () => {
 
     // A plain valid file: no error, and the story tier apart, counted.
     await openFile(page, 'drawn.geojson', DRAWN);
+    await page.locator('.opened', { hasText: 'no problems in the GeoJSON' }).waitFor();
     const opened = (await page.locator('.opened').textContent())!;
     expect(opened).toContain('2 features');
     expect(opened).toContain('no problems in the GeoJSON');
