@@ -3,7 +3,7 @@
  *
  * - `virtual:story-index`: every story layer of geo/ as the app loads it (src/app/load.ts
  *   `parseLayer`), its features' properties kept and their geometry dropped. The app's panels
- *   compile their entity model from it at once (src/app/story.svelte.ts), so the article's chips
+ *   compile their entity model from it at once (src/app/state/data.svelte.ts), so the article's chips
  *   exist in the first render, before any layer file has loaded; the geometry still comes from
  *   the layer files.
  * - `prerender()`: at build time, renders src/App.svelte with Svelte's server renderer (a Vite SSR

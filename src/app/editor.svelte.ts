@@ -10,7 +10,7 @@ import {
   type FormProblem,
   type FormValues,
 } from './edit.ts';
-import type { Story } from './story.svelte.ts';
+import type { StoryData } from './state/data.svelte.ts';
 
 /** The feature being edited: copies only, the story's own data is never touched. */
 interface Session {
@@ -26,15 +26,15 @@ interface Session {
  */
 export class Editor {
   readonly fields = formFields();
-  #story: Story;
+  readonly #data: StoryData;
   #session = $state.raw<Session | null>(null);
   values = $state<FormValues>({});
   #geometry = $state.raw<Geometry | null>(null);
   #diagnostics = $state.raw<Diagnostic[]>([]);
   #checking = $state(false);
 
-  constructor(story: Story) {
-    this.#story = story;
+  constructor(data: StoryData) {
+    this.#data = data;
   }
 
   get active(): boolean {
@@ -85,8 +85,8 @@ export class Editor {
 
   /** Starts editing a feature of the loaded story; false if there is no such feature. */
   start(id: string): boolean {
-    const feature = this.#story.feature(id);
-    const layer = this.#story.layerOf(id);
+    const feature = this.#data.feature(id);
+    const layer = this.#data.layerOf(id);
     if (!feature || !layer) return false;
     const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
     this.#session = {
@@ -112,11 +112,9 @@ export class Editor {
     this.#diagnostics = [];
   }
 
-  setDiagnostics(d: Diagnostic[], checking = false): void {
-    this.#diagnostics = d;
-    this.#checking = checking;
-  }
-  setChecking(checking: boolean): void {
-    this.#checking = checking;
+  /** What the validator says of the edited file; none while it is checking. */
+  setDiagnostics(d: Diagnostic[] | 'checking'): void {
+    this.#checking = d === 'checking';
+    if (d !== 'checking') this.#diagnostics = d;
   }
 }

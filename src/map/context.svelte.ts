@@ -1,27 +1,36 @@
+import type { Feature } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { getContext, setContext } from 'svelte';
+import type { Camera } from '../app/state/selection.svelte.ts';
 import { SCREEN, sameLook, type Look } from '../style/look.ts';
-import type { Framing } from './camera.ts';
+import { fitFeatures, prefersReducedMotion, type Framing } from './camera.ts';
+import { covered } from './covered.ts';
 
 const KEY = Symbol('map');
 
-/** The map, handed from MapView to the components that draw on it. */
-export class MapContext {
+type Move = (map: MapLibreMap) => void;
+
+/**
+ * The map, handed from MapView to the components that draw on it, and the camera the panels
+ * and the tour call. A move asked for before the map exists is made when it attaches.
+ */
+export class MapContext implements Camera {
   #map = $state.raw<MapLibreMap | null>(null);
   #loaded = $state(false);
   #look = $state.raw<Look>(SCREEN);
-  #framing = $state.raw<Partial<Framing> | null>(null);
+  #framing: Partial<Framing> | null = null;
+  /** Pixels at the bottom of the map hidden by an overlay (the presentation bar). */
+  #inset = 0;
   #steered = false;
+  #pending: Move | null = null;
 
   get map(): MapLibreMap | null {
     return this.#map;
   }
-
   /** True once the style and its sources have loaded: layers may be added. */
   get loaded(): boolean {
     return this.#loaded;
   }
-
   /** Palette and scale the map is drawn in. */
   get look(): Look {
     return this.#look;
@@ -29,31 +38,64 @@ export class MapContext {
   setLook(look: Look): void {
     if (!sameLook(look, this.#look)) this.#look = look;
   }
-
   /** How the camera frames while something (the presentation) asks for more room or less zoom. */
-  get framing(): Partial<Framing> | null {
-    return this.#framing;
-  }
   setFraming(f: Partial<Framing> | null): void {
     this.#framing = f;
   }
-
+  /** Pixels at the bottom of the map an overlay hides (the presentation bar): framed above. */
+  get inset(): number {
+    return this.#inset;
+  }
+  setInset(px: number): void {
+    this.#inset = Math.max(0, Math.round(px));
+  }
   /** True once the app has moved the camera: the map then stops refitting the region on resize. */
   get steered(): boolean {
     return this.#steered;
   }
-  markSteered(): void {
+  /** Where the map looks now (a tour step made from it), or null before there is a map. */
+  get view(): { center: [number, number]; zoom: number } | null {
+    const m = this.#map;
+    if (!m) return null;
+    const c = m.getCenter();
+    return { center: [c.lng, c.lat], zoom: m.getZoom() };
+  }
+
+  /** Fits the map to features, clear of what covers it (the legend, the tools, the bar). */
+  fit(features: Feature[]): void {
+    this.#move((map) => {
+      const pad = this.#framing?.padding ?? covered(map.getContainer());
+      const padding = { ...pad, bottom: pad.bottom + this.#inset };
+      fitFeatures(map, features, { padding, maxZoom: this.#framing?.maxZoom ?? 7 });
+    });
+  }
+  /** Moves the map to an explicit view (a tour step's camera). */
+  lookAt(center: [number, number], zoom: number): void {
+    this.#move((map) =>
+      map.flyTo({
+        center,
+        zoom: Math.min(zoom, this.#framing?.maxZoom ?? 7),
+        // Centre the view in the part of the map the overlay leaves visible.
+        offset: [0, -this.#inset / 2],
+        animate: !prefersReducedMotion(),
+      }),
+    );
+  }
+  #move(move: Move): void {
     this.#steered = true;
+    if (this.#map) move(this.#map);
+    else this.#pending = move;
   }
 
   attach(map: MapLibreMap): void {
     this.#map = map;
+    const pending = this.#pending;
+    this.#pending = null;
+    pending?.(map);
   }
-
   markLoaded(): void {
     this.#loaded = true;
   }
-
   detach(): void {
     this.#map = null;
     this.#loaded = false;

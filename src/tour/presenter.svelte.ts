@@ -1,13 +1,6 @@
-import type { Story } from '../app/story.svelte.ts';
+import type { Story } from '../app/story.ts';
 import { tourAction } from './keys.ts';
 import type { Tour, TourStep } from './types.ts';
-
-const made: { latest: Presenter | null } = { latest: null };
-/**
- * The app's presenter, for a component that is not handed it (HashSync keeps the step in the
- * URL). The app makes one Presenter; the last one made is the app's.
- */
-export const appPresenter = (): Presenter | null => made.latest;
 
 /** The state of a presentation: which step, and a step number being typed. */
 export class Presenter {
@@ -29,7 +22,6 @@ export class Presenter {
     this.#tour = tour;
     this.builtIn = tour;
     this.#story = story;
-    made.latest = this;
   }
 
   get tour(): Tour {
@@ -67,7 +59,7 @@ export class Presenter {
   start(at = 0, tour: Tour = this.builtIn): void {
     if (!tour.steps.length) return;
     this.#tour = tour;
-    if (!this.#active) this.#dateBefore = this.#story.date;
+    if (!this.#active) this.#dateBefore = this.#story.time.year;
     this.#active = true;
     this.goTo(at);
   }
@@ -75,9 +67,9 @@ export class Presenter {
   stop(): void {
     this.#active = false;
     this.#typed = '';
-    this.#story.highlight([]);
-    this.#story.showOnly(null);
-    this.#story.setDate(this.#dateBefore);
+    this.#story.selection.highlight([]);
+    this.#story.shown.only(null);
+    this.#story.time.setYear(this.#dateBefore);
   }
 
   goTo(i: number): void {
@@ -89,11 +81,11 @@ export class Presenter {
   /** Applies the step to the story: layers, highlight, camera. */
   show(): void {
     const s = this.step;
-    this.#story.select(null);
+    this.#story.selection.select(null);
     // A step at a year shows the map as it was then; the others show today.
-    this.#story.setDate(s.year ?? null);
-    this.#story.showOnly(s.layers);
-    this.#story.highlight(s.features);
+    this.#story.time.setYear(s.year ?? null);
+    this.#story.shown.only(s.layers);
+    this.#story.selection.highlight(s.features);
     this.#shown++;
     if (!this.#view) this.reframe();
   }
@@ -101,40 +93,24 @@ export class Presenter {
   /** Back to the step's own view after the presenter has panned away. */
   reframe(): void {
     const s = this.step;
-    if (s.camera === 'fit') this.#story.fitTo(s.features);
-    else this.#story.lookAt(s.camera.center, s.camera.zoom);
+    if (s.camera === 'fit') this.#story.selection.fitTo(s.features);
+    else this.#story.camera.lookAt(s.camera.center, s.camera.zoom);
   }
 
   /** Handles a key; true when the key was the presentation's. */
   key(key: string): boolean {
     const a = tourAction(key);
     if (!a) return false;
-    switch (a.type) {
-      case 'next':
-        this.goTo(this.#index + 1);
-        break;
-      case 'prev':
-        this.goTo(this.#index - 1);
-        break;
-      case 'first':
-        this.goTo(0);
-        break;
-      case 'last':
-        this.goTo(this.count - 1);
-        break;
-      case 'digit':
-        this.#typed = (this.#typed + a.digit).slice(-3);
-        break;
-      case 'jump':
-        if (!this.#typed) return false;
-        this.goTo(Number(this.#typed) - 1);
-        break;
-      case 'reframe':
-        this.reframe();
-        break;
-      case 'exit':
-        this.stop();
-        break;
+    if (a.type === 'digit') this.#typed = (this.#typed + a.digit).slice(-3);
+    else if (a.type === 'jump') {
+      // Enter with no number typed is not the presentation's (a focused button's).
+      if (!this.#typed) return false;
+      this.goTo(Number(this.#typed) - 1);
+    } else if (a.type === 'reframe') this.reframe();
+    else if (a.type === 'exit') this.stop();
+    else {
+      const to = { next: this.#index + 1, prev: this.#index - 1, first: 0, last: this.count - 1 };
+      this.goTo(to[a.type]);
     }
     return true;
   }

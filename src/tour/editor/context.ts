@@ -1,5 +1,5 @@
 /** What a teacher's tour is checked against, and what a step made from the app holds. */
-import type { Story } from '../../app/story.svelte.ts';
+import type { Story } from '../../app/story.ts';
 import type { FeatureRef } from '../../validate/features.ts';
 import type { TourContext } from '../../validate/tour.ts';
 import type { MapState } from './draft.svelte.ts';
@@ -7,28 +7,30 @@ import type { MapState } from './draft.svelte.ts';
 /** The story as the tour checks need it: passages, feature ids, layer names. */
 export function tourContext(story: Story): TourContext {
   return {
-    passages: new Set(story.article.passages.map((p) => p.id)),
+    passages: new Set(story.data.article.passages.map((p) => p.id)),
     // The tour checks read only the ids of the features.
-    features: story.layers.flatMap((l) =>
+    features: story.data.layers.flatMap((l) =>
       l.features.map((f) => ({ id: f.properties.id }) as FeatureRef),
     ),
-    layers: new Set(story.layers.map((l) => l.name)),
-    complete: story.problems.length === 0,
+    layers: new Set(story.data.layers.map((l) => l.name)),
+    complete: story.data.problems.length === 0,
   };
 }
 
 /** The map as it is now: view, visible layers, the selection's features and passage, year. */
 export function mapState(story: Story): MapState {
-  const chosen = story.selected;
-  const features = chosen ? story.emphasisOf(chosen.id) : [];
-  const first = story.article.passages.find((p) => p.kind !== 'heading' && p.kind !== 'credit');
+  const chosen = story.selection.entity;
+  const features = chosen ? story.selection.emphasisOf(chosen.id) : [];
+  const first = story.data.article.passages.find(
+    (p) => p.kind !== 'heading' && p.kind !== 'credit',
+  );
   return {
-    center: story.mapView?.center ?? [62, 42],
-    zoom: story.mapView?.zoom ?? 3,
-    layers: story.visibleLayers,
+    center: story.camera.view?.center ?? [62, 42],
+    zoom: story.camera.view?.zoom ?? 3,
+    layers: story.shown.names,
     features,
     passage: chosen?.passages[0] ?? first?.id ?? 'p01',
-    year: story.date,
+    year: story.time.year,
   };
 }
 
@@ -37,9 +39,11 @@ export function passageStep(
   story: Story,
   passage: string,
 ): { features: string[]; layers: string[] } {
-  const features = [...new Set(story.chipsOf(passage).flatMap((e) => story.emphasisOf(e.id)))];
+  const features = [
+    ...new Set(story.data.chipsOf(passage).flatMap((e) => story.selection.emphasisOf(e.id))),
+  ];
   const layers = [
-    ...new Set(features.map((f) => story.layerOf(f)?.name).filter((l): l is string => !!l)),
+    ...new Set(features.map((f) => story.data.layerOf(f)?.name).filter((l): l is string => !!l)),
   ];
   return { features, layers };
 }

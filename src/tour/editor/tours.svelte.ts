@@ -3,7 +3,7 @@
  * and a tour brought by a shared link (#tour=…), read once the story has loaded.
  */
 import { untrack } from 'svelte';
-import type { Story } from '../../app/story.svelte.ts';
+import type { Story } from '../../app/story.ts';
 import { tourContext } from './context.ts';
 import { restoreTour, TourDraft, type TourStore } from './draft.svelte.ts';
 import { readTour } from './file.ts';
@@ -31,7 +31,7 @@ export class TeacherTours {
     // The link's tour is checked against the story once every layer has loaded, once.
     const stop = $effect.root(() => {
       $effect(() => {
-        if (!story.ready) return;
+        if (!story.data.ready) return;
         untrack(() => this.#fromLink(story, code));
         queueMicrotask(() => stop());
       });

@@ -1,27 +1,18 @@
 /**
- * What the cards read from the app state, and nothing more: the `Story` class satisfies it, and
- * a test can hand the cards a plain object. Keeping the cards on this narrow view lets the state
+ * What the cards read from the app state, and nothing more: the `Story` satisfies it, and a
+ * test can hand the cards a plain object. Keeping the cards on this narrow view lets the state
  * layer change shape without touching them.
  */
-import type { StoryFeature, StoryLayer } from '../../geo/types.ts';
-import type { Entity } from '../../model/entities.ts';
-import type { DateView } from '../../style/story.ts';
+import type { StoryData } from '../../app/state/data.svelte.ts';
+import type { Reading } from '../../app/state/reading.svelte.ts';
+import type { Selection } from '../../app/state/selection.svelte.ts';
+import type { Timeline } from '../../app/state/timeline.svelte.ts';
 
 export interface CardStory {
-  readonly article: { readonly passages: readonly { id: string; text: string }[] };
-  readonly layers: readonly StoryLayer[];
-  /** The date the map shows: a chosen year, else today. */
-  readonly view: DateView;
-  /** Other things under the last map click (the country under a city). */
-  readonly alsoHere: readonly Entity[];
-  /** The thing an entity id or a feature id names. */
-  entity(id: string): Entity | undefined;
-  feature(id: string): StoryFeature | undefined;
-  layerOf(id: string): StoryLayer | undefined;
-  /** Words for a bloc country's standing at the date shown; null for a member. */
-  qualifier(featureId: string): string | null;
-  focusPassage(id: string): void;
-  /** Selects a thing and frames it on the map. */
-  show(id: string): void;
-  select(id: null): void;
+  readonly data: Pick<StoryData, 'article' | 'layers' | 'entity' | 'feature' | 'layerOf'>;
+  /** The date the map shows (a chosen year, else today) and bloc countries' standing then. */
+  readonly time: Pick<Timeline, 'view' | 'qualifier'>;
+  /** Other things under the last map click; `show` selects a thing and frames it. */
+  readonly selection: Pick<Selection, 'alsoHere' | 'show' | 'select'>;
+  readonly reading: Pick<Reading, 'show'>;
 }

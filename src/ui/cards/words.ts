@@ -8,12 +8,12 @@ export type Period = NonNullable<StoryProps['periods']>[number];
 
 /** The layer named `name` ("csto"), if loaded. */
 export function layerNamed(story: CardStory, name: string): StoryLayer | undefined {
-  return story.layers.find((l) => l.name === name);
+  return story.data.layers.find((l) => l.name === name);
 }
 
 /** The features of these ids that are loaded, in order. */
 export function featuresOf(story: CardStory, ids: readonly string[]): StoryFeature[] {
-  return ids.map((id) => story.feature(id)).filter((f) => f !== undefined);
+  return ids.map((id) => story.data.feature(id)).filter((f) => f !== undefined);
 }
 
 /** Every source of these features, in order (Sources.svelte drops the repeats). */

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Story } from '../../../src/app/story.svelte.ts';
+import { Story } from '../../../src/app/story.ts';
 import type { StoryLayer } from '../../../src/geo/types.ts';
 import EntityCard from '../../../src/ui/cards/EntityCard.svelte';
 
@@ -20,7 +20,7 @@ const read = (): StoryLayer[] =>
 
 function makeStory(layers: StoryLayer[] = read()): Story {
   const story = new Story();
-  for (const layer of layers) story.addLayer(layer);
+  for (const layer of layers) story.data.addLayer(layer);
   return story;
 }
 
@@ -42,7 +42,7 @@ afterEach(() => {
 
 /** Mounts the card of `id` (an entity or a feature id) and returns helpers to read it. */
 function card(id: string, story = makeStory()) {
-  const entity = story.entity(id);
+  const entity = story.data.entity(id);
   expect(entity, id).toBeDefined();
   component = mount(EntityCard, { target, props: { story, entity: entity! } });
   flushSync();
@@ -72,9 +72,9 @@ describe('the cards', () => {
       expect(title.getAttribute('tabindex')).toBe('-1');
       const close = target.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!;
       expect(close.type).toBe('button');
-      story.select(id);
+      story.selection.select(id);
       close.click();
-      expect(story.selected).toBeNull();
+      expect(story.selection.entity).toBeNull();
       clear();
     }
   });
@@ -88,7 +88,7 @@ describe('the cards', () => {
     expect(text()).toMatch(/Area about [\d,]+ km²/);
     expect(text()).toContain('History in the CSTO');
     button('CSTO member since 7 Oct 2002')!.click();
-    expect(story.selected?.id).toBe('csto');
+    expect(story.selection.entity?.id).toBe('csto');
   });
 
   it('says when a country has frozen its participation or left', () => {
@@ -118,7 +118,7 @@ describe('the cards', () => {
 
   it('lists the members of a chosen year', () => {
     const story = makeStory();
-    story.setDate('1997');
+    story.time.setYear('1997');
     const { listAfter } = card('csto', story);
     const members = listAfter('Members in 1997');
     expect(members.some((m) => m.startsWith('Uzbekistan: treaty party since'))).toBe(true);
@@ -150,17 +150,17 @@ describe('the cards', () => {
   it('leads from a section to its route', () => {
     const { button, story } = card('uap-termez-hairatan');
     button('Uzbekistan–Afghanistan–Pakistan railway')!.click();
-    expect(story.selected?.id).toBe('uap-railway');
+    expect(story.selection.entity?.id).toBe('uap-railway');
   });
 
   it('offers the other things under a click, and keeps the edit button of a place', () => {
     const story = makeStory();
-    story.offer(['termez', 'uzbekistan']);
-    expect(story.selected?.id).toBe('termez');
+    story.selection.offer(['termez', 'uzbekistan']);
+    expect(story.selection.entity?.id).toBe('termez');
     let edited = 0;
     component = mount(EntityCard, {
       target,
-      props: { story, entity: story.selected!, onedit: () => edited++ },
+      props: { story, entity: story.selection.entity!, onedit: () => edited++ },
     });
     flushSync();
     const button = (name: string) =>
@@ -168,7 +168,7 @@ describe('the cards', () => {
     button('Edit').click();
     expect(edited).toBe(1);
     button('Uzbekistan').click();
-    expect(story.selected?.id).toBe('uzbekistan');
+    expect(story.selection.entity?.id).toBe('uzbekistan');
   });
 
   it('lists each source once, links opening safely in a new tab', () => {
