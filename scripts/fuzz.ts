@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readOpened } from '../src/app/check-opened.ts';
+import { readOpened } from '../src/preview/check-opened.ts';
 import type { StoryLayer } from '../src/geo/types.ts';
 import { layerContext, validateLayer } from '../src/validate/index.ts';
 import { documents } from './fuzz/documents.ts';

@@ -9,17 +9,17 @@ import type { StoryLayer } from '../geo/types.ts';
 
 /** What the first screen does not need: loaded when first used, or once the browser is idle. */
 export const later = {
-  presenterView: () => import('../ui/PresenterView.svelte'),
-  editPanel: () => import('../ui/EditPanel.svelte'),
-  editLayer: () => import('../map/EditLayer.svelte'),
-  openedLayer: () => import('../map/OpenedLayer.svelte'),
+  presenterView: () => import('../tour/PresenterView.svelte'),
+  editPanel: () => import('../edit/EditPanel.svelte'),
+  editLayer: () => import('../edit/EditLayer.svelte'),
+  openedLayer: () => import('../preview/OpenedLayer.svelte'),
   tourEditor: () => import('../tour/editor/TourEditor.svelte'),
 };
 /** Loaded by their own components (PanelTabs, OpenFile) when first needed; warmed too. */
 const elsewhere = [
   () => import('../ui/TimeControl.svelte'),
-  () => import('../ui/OpenedReport.svelte'),
-  () => import('../ui/make/MakeLayer.svelte'),
+  () => import('../preview/OpenedReport.svelte'),
+  () => import('../preview/MakeLayer.svelte'),
 ];
 
 interface Loading {

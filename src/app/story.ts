@@ -1,7 +1,7 @@
 import type { StoryLayer } from '../geo/types.ts';
-import { PassagePick } from './passage-pick.svelte.ts';
+import { PassagePick } from '../preview/passage-pick.svelte.ts';
 import { StoryData } from './state/data.svelte.ts';
-import { Preview } from './state/preview.svelte.ts';
+import { Preview } from '../preview/preview.svelte.ts';
 import { Reading } from './state/reading.svelte.ts';
 import { Selection, type Camera } from './state/selection.svelte.ts';
 import { ShownLayers } from './state/shown.svelte.ts';

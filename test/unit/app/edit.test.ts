@@ -10,7 +10,7 @@ import {
   fromForm,
   roundGeometry,
   toForm,
-} from '../../../src/app/edit.ts';
+} from '../../../src/edit/edit.ts';
 import { parseLayer } from '../../../src/app/load.ts';
 import type { StoryLayer } from '../../../src/geo/types.ts';
 

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../scripts/validate/cli.ts';
-import { draftFrom, layerText, rewound, slug, unique } from '../../../src/app/make-layer.ts';
+import { draftFrom, layerText, rewound, slug, unique } from '../../../src/preview/make-layer.ts';
 import { validateProject } from '../../../src/validate/index.ts';
 import type { FeatureCollection } from 'geojson';
 

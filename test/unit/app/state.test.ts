@@ -6,12 +6,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StoryData } from '../../../src/app/state/data.svelte.ts';
-import { Preview } from '../../../src/app/state/preview.svelte.ts';
+import { Preview } from '../../../src/preview/preview.svelte.ts';
 import { Reading } from '../../../src/app/state/reading.svelte.ts';
 import type { Camera } from '../../../src/app/state/selection.svelte.ts';
 import { Timeline } from '../../../src/app/state/timeline.svelte.ts';
 import { Story } from '../../../src/app/story.ts';
-import { Editor } from '../../../src/app/editor.svelte.ts';
+import { Editor } from '../../../src/edit/editor.svelte.ts';
 import type { StoryFeature, StoryLayer } from '../../../src/geo/types.ts';
 import { Presenter } from '../../../src/tour/presenter.svelte.ts';
 import type { Tour } from '../../../src/tour/types.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readOpened } from '../../../src/app/check-opened.ts';
+import { readOpened } from '../../../src/preview/check-opened.ts';
 import type { StoryLayer } from '../../../src/geo/types.ts';
 import { validateLayer, validateProject } from '../../../src/validate/index.ts';
 

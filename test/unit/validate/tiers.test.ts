@@ -4,7 +4,7 @@
  * of a layer is reported apart, counted. Fixtures are built from RFC 7946 §3.
  */
 import { describe, expect, it } from 'vitest';
-import { readOpened } from '../../../src/app/check-opened.ts';
+import { readOpened } from '../../../src/preview/check-opened.ts';
 import {
   forPreview,
   splitTiers,

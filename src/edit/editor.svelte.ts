@@ -10,7 +10,7 @@ import {
   type FormProblem,
   type FormValues,
 } from './edit.ts';
-import type { StoryData } from './state/data.svelte.ts';
+import type { StoryData } from '../app/state/data.svelte.ts';
 
 /** The feature being edited: copies only, the story's own data is never touched. */
 interface Session {

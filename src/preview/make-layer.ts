@@ -6,7 +6,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { formatLayer, PROPERTY_KEYS } from '../geo/format.ts';
-import { roundGeometry } from './edit.ts';
+import { roundGeometry } from '../edit/edit.ts';
 
 export interface FeatureDraft {
   id: string;

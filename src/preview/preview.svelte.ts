@@ -1,4 +1,4 @@
-import type { Opened } from '../opened.ts';
+import type { Opened } from './opened.ts';
 
 /** A file the reader opened to preview: shown beside the story, never mixed into its layers. */
 export class Preview {
