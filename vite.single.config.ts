@@ -11,11 +11,13 @@
  *   page whose origin is "null" (file://), fetches the worker URL it is given and
  *   starts the worker from a data: URL of its text, so MapView needs no change;
  * - the fonts' WOFF fallbacks dropped: every browser that runs MapLibre 6 reads
- *   WOFF2, and each face would otherwise be inlined twice.
+ *   WOFF2, and each face would otherwise be inlined twice;
+ * - without the main config's `offline` plugins (service worker, manifest, icons):
+ *   a page opened from file:// cannot have a service worker, and needs none.
  */
 import { defineConfig, mergeConfig, type CSSOptions } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import base from './vite.config.ts';
+import base, { offline } from './vite.config.ts';
 
 // PostCSS comes with Vite; its plugin type is reached through Vite's own, not a dependency of ours.
 type PostcssPlugin = NonNullable<
@@ -38,7 +40,7 @@ const dropWoffFallback: PostcssPlugin = {
 
 // The base config's `test` block is left in: `vite build` ignores it.
 export default mergeConfig(
-  base,
+  { ...base, plugins: base.plugins?.filter((p) => p !== offline) },
   defineConfig({
     plugins: [viteSingleFile({ removeViteModuleLoader: true })],
     css: { postcss: { plugins: [dropWoffFallback] } },

@@ -293,7 +293,9 @@ async function coldLoad(
   kind: Load['server'],
   measureClick: boolean,
 ): Promise<Load> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // No service worker: it downloads the whole site after the first screen (src/app/offline.ts),
+  // which is not the first load's cost and would be counted as if it were.
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const consoleErrors: string[] = [];

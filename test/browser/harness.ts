@@ -57,17 +57,20 @@ export interface Site {
   close(): Promise<void>;
 }
 
+/** The build the browser tests run: dist/, or the folder DIST_DIR names. */
+export const DIST = process.env.DIST_DIR || `${ROOT}dist`;
+
 /**
  * Serves dist/ on 127.0.0.1 with `vite preview`, on a free port. DIST_DIR names another build
- * folder (e.g. `npx vite build --outDir /tmp/dist-x`), so a run need not touch dist/.
+ * folder (e.g. `npx vite build --outDir /tmp/dist-x`), so a run need not touch dist/; `dist`
+ * another folder still (a copy a test changes).
  */
-export async function serveDist(): Promise<Site> {
-  const dist = process.env.DIST_DIR || `${ROOT}dist`;
+export async function serveDist(dist = DIST): Promise<Site> {
   if (!existsSync(`${dist}/index.html`))
     throw new Error(`${dist}/ is missing: run \`npm run build\` first (npm test does).`);
   const server: PreviewServer = await preview({
     root: ROOT,
-    ...(process.env.DIST_DIR && { build: { outDir: dist } }),
+    build: { outDir: dist },
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });

@@ -7,7 +7,7 @@
  * sources, whether it runs alone or from `npm test` (a build takes a few seconds).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,15 @@ async function openOffline(): Promise<Offline> {
       return route.continue();
     return route.abort('blockedbyclient');
   });
+  // No service worker from file:// (src/app/offline.ts): any attempt to register one is recorded.
+  await context.addInitScript(() => {
+    const container = navigator.serviceWorker as ServiceWorkerContainer | undefined;
+    if (!container) return;
+    container.register = (url) => {
+      (window as unknown as { __registered?: string }).__registered = String(url);
+      return Promise.reject(new Error('no service worker from file://'));
+    };
+  });
   const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
@@ -91,6 +100,8 @@ describe('one-file build (dist-single/index.html)', () => {
       execFileSync('find', [`${ROOT}dist-single`, '-mindepth', '1'], { encoding: 'utf8' }).trim(),
     ).toBe(FILE);
     expect(statSync(FILE).size).toBeGreaterThan(1_000_000);
+    // Not installable: the hosted build's manifest is not linked.
+    expect(readFileSync(FILE, 'utf8')).not.toContain('rel="manifest"');
   });
 
   it('opens from file:// with no network: map, story layers, no errors, no other requests', async () => {
@@ -194,6 +205,9 @@ describe('one-file build (dist-single/index.html)', () => {
     expect(w.consoleErrors).toEqual([]);
     expect(w.network).toEqual([]);
     expect(w.otherFiles).toEqual([]);
+    expect(
+      await w.page.evaluate(() => (window as unknown as { __registered?: string }).__registered),
+    ).toBeUndefined();
     await w.context.close();
   });
 });
