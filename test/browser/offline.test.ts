@@ -229,8 +229,14 @@ describe('a new version', () => {
       expect(await axeViolations(w.page)).toEqual([]);
 
       // Later: the offer goes, and comes back on the next visit, the old version still running.
-      await w.page.getByRole('button', { name: 'Later' }).click();
+      // From the keyboard, and focus goes back where the reader was.
+      await w.page.getByRole('button', { name: 'Present the tour' }).focus();
+      await w.page.getByRole('button', { name: 'Later' }).focus();
+      await w.page.keyboard.press('Enter');
       await expect.poll(() => status.count()).toBe(0);
+      expect(await w.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+        'Present the tour',
+      );
       await w.page.reload();
       await waitForIdle(w.page);
       await status.waitFor({ timeout: 30_000 });
