@@ -8,25 +8,43 @@
  *    files does. The server counts the bytes of every response body it sends, so
  *    requests from MapLibre's worker, which a page's CDP session does not see,
  *    are counted too.
- * 3. In headless Chromium, cold loads (a fresh context each: an empty cache), the
- *    app and the bare page alternating (ABBA), BENCH_RUNS of each (default 5):
- *    first paint, map 'load', first 'idle', JS heap, bytes by kind and, in the
- *    app, the time from a click on a passage's chip to the feature card.
- * 4. Lighthouse 12 (mobile and desktop presets) against the served app and the
- *    bare page (precompressed server), one after the other.
- * 5. `npm run validate`, three times.
+ * 3. Growth: copies the project to a temporary directory, grows its story ten
+ *    times (bench/grow.ts: passages and every feature but the country outlines),
+ *    builds that copy with its own bench/vite.bench.config.ts and serves it too.
+ * 4. In headless Chromium, cold loads (a fresh context each: an empty cache), the
+ *    app, the bare page and the 10× story in mirrored order (app, bare, 10×, then
+ *    10×, bare, app, …), BENCH_RUNS of each (default 5): first paint, map 'load',
+ *    first 'idle', JS heap, bytes by kind and, in the app and the 10× story, the
+ *    time from a click on a passage's chip to the feature card.
+ * 5. Lighthouse 12 (mobile and desktop presets) against the served app and the
+ *    bare page (precompressed server), one after the other; skipped when
+ *    BENCH_SKIP_LIGHTHOUSE=1 (for a quicker run while working on the bench).
+ * 6. `npm run validate`, three times.
  * Prints a table and writes artefacts/bench.json. Targets are reported, not
- * enforced: the exit code is 0 unless the bench itself failed.
+ * enforced: the exit code is 0 unless the bench itself failed. The temporary
+ * copy is removed at the end.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview, type Plugin, type PreviewServer } from 'vite';
+import { GROWTH_FACTOR, growStory, readStory, storyFiles } from '../bench/grow.ts';
 import { findChromium, launchBrowser } from '../test/browser/harness.ts';
 import { precompress } from './precompress.ts';
 
@@ -34,6 +52,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist-bench');
 const ARTEFACTS = join(ROOT, 'artefacts');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const SKIP_LIGHTHOUSE = process.env.BENCH_SKIP_LIGHTHOUSE === '1';
 const VIEWPORT = { width: 1280, height: 800 };
 const KIB = 1024;
 
@@ -49,6 +68,8 @@ const TARGETS = {
   /** Lighthouse mobile total blocking time, app minus the bare page. */
   tbtOverBareMs: 100,
   validateMs: 1000,
+  /** The 10× story over the app: first idle and click → card painted. */
+  growthRatio: 2,
   lighthouse: {
     mobile: { performance: 90, accessibility: 100, 'best-practices': 100, seo: 100 },
     desktop: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 },
@@ -171,22 +192,70 @@ function precompressed(dir: string): Plugin {
 
 interface Server {
   url: string;
+  /** The build it serves. */
+  dir: string;
   served: Served[];
   close(): Promise<void>;
 }
 
-async function serve(precompressedFiles: boolean): Promise<Server> {
+async function serve(precompressedFiles: boolean, dir = OUT): Promise<Server> {
   const served: Served[] = [];
   const server: PreviewServer = await preview({
     configFile: false,
     root: ROOT,
     logLevel: 'silent',
-    build: { outDir: OUT },
-    plugins: [countBytes(served), ...(precompressedFiles ? [precompressed(OUT)] : [])],
+    build: { outDir: dir },
+    plugins: [countBytes(served), ...(precompressedFiles ? [precompressed(dir)] : [])],
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const { port } = server.httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, served, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}/`, dir, served, close: () => server.close() };
+}
+
+// ---------------------------------------------------------------- the 10× story
+
+interface Grown {
+  /** The temporary copy of the project. */
+  root: string;
+  /** Its build. */
+  out: string;
+  factor: number;
+  passages: { app: number; grown: number };
+  features: { app: number; grown: number };
+}
+
+/** Not copied: installed packages (linked instead), git, builds and the bench's own output. */
+const copied = (src: string): boolean => {
+  const [top = '', ...rest] = relative(ROOT, src).split(sep);
+  if (top === '.git' || top === 'artefacts' || top.startsWith('dist')) return false;
+  return top !== 'node_modules' && !rest.includes('node_modules');
+};
+
+/**
+ * Copies the project to `root`, a temporary directory, replaces its story/article.json and
+ * geo/*.geojson with the story grown `factor` times (bench/grow.ts) and builds it with the copy's
+ * own bench/vite.bench.config.ts, whose root is the copy: dist-bench/ there. No precompression:
+ * the 10× story is served as `vite preview` serves the app it is compared with.
+ */
+async function buildGrown(root: string, factor: number): Promise<Grown> {
+  cpSync(ROOT, root, { recursive: true, filter: copied });
+  symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(root, 'node_modules'), 'dir');
+  const real = readStory(ROOT);
+  const grown = growStory(real, factor);
+  for (const file of storyFiles(grown)) writeFileSync(join(root, file.path), file.text);
+  const count = (s: typeof real) => ({
+    passages: s.article.passages.length,
+    features: Object.values(s.layers).reduce((n, l) => n + l.features.length, 0),
+  });
+  const [a, g] = [count(real), count(grown)];
+  await build({ configFile: join(root, 'bench/vite.bench.config.ts'), logLevel: 'error' });
+  return {
+    root,
+    out: join(root, 'dist-bench'),
+    factor,
+    passages: { app: a.passages, grown: g.passages },
+    features: { app: a.features, grown: g.features },
+  };
 }
 
 // ---------------------------------------------------------------- bytes
@@ -204,12 +273,12 @@ function kindOf(path: string): Kind {
   return 'other';
 }
 
-function bytesOf(served: Served[]): Bytes {
+function bytesOf(served: Served[], dir: string): Bytes {
   const out = Object.fromEntries(
     [...KINDS, 'total', 'allButMaplibre'].map((k) => [k, { raw: 0, sent: 0 }]),
   ) as Bytes;
   for (const s of served) {
-    const file = join(OUT, s.path.endsWith('/') ? `${s.path}index.html` : s.path);
+    const file = join(dir, s.path.endsWith('/') ? `${s.path}index.html` : s.path);
     const raw = s.status === 200 && existsSync(file) ? statSync(file).size : s.sent;
     for (const k of [kindOf(s.path), 'total' as const]) {
       out[k].raw += raw;
@@ -262,7 +331,8 @@ function hookMap() {
   });
 }
 
-type Target = 'app' | 'bare';
+/** The app, the bare MapLibre page, and the app with its story grown (bench/grow.ts). */
+type Target = 'app' | 'bare' | 'grown';
 
 interface Load {
   target: Target;
@@ -359,7 +429,7 @@ async function coldLoad(
       server: kind,
       ...timing,
       heapUsed: heap.usedSize,
-      bytes: bytesOf(served),
+      bytes: bytesOf(served, server.dir),
       served,
       cdp: cdpSeen,
       consoleErrors,
@@ -607,19 +677,31 @@ async function main() {
   const compressed = await precompress(OUT);
   log(`bench: precompressed ${compressed.length} files`);
 
-  const plain = await serve(false);
-  const pre = await serve(true);
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-grown-'));
+  const servers: Server[] = [];
   let browser: Browser | undefined;
   const loads: Load[] = [];
   let precompressedLoad: Load | undefined;
   try {
+    log(`bench: building the ${GROWTH_FACTOR}× story in ${tmp} …`);
+    const grown = await buildGrown(tmp, GROWTH_FACTOR);
+    log(
+      `bench: ${GROWTH_FACTOR}× story built: ${grown.passages.grown} passages, ${grown.features.grown} features`,
+    );
+
+    const plain = await serve(false);
+    const pre = await serve(true);
+    const grownServer = await serve(false, grown.out);
+    servers.push(plain, pre, grownServer);
     browser = await launchBrowser(['--enable-precise-memory-info']);
     const version = browser.version();
-    // ABBA: app, bare, bare, app, … so slow drift of the machine hits both alike.
+    // Mirrored: app, bare, 10×, then 10×, bare, app, … so slow drift of the machine hits all
+    // three alike.
     for (let i = 0; i < RUNS; i++) {
-      const order: Target[] = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
+      const order: Target[] = i % 2 ? ['grown', 'bare', 'app'] : ['app', 'bare', 'grown'];
       for (const target of order) {
-        const l = await coldLoad(browser, plain, target, 'preview', target === 'app');
+        const server = target === 'grown' ? grownServer : plain;
+        const l = await coldLoad(browser, server, target, 'preview', target !== 'bare');
         loads.push(l);
         log(
           `bench: ${target} #${i + 1}: first idle ${ms(l.firstIdle)}` +
@@ -633,13 +715,19 @@ async function main() {
     browser = undefined;
 
     const lh: LighthouseRun[] = [];
-    for (const preset of ['mobile', 'desktop'] as const)
-      for (const target of ['app', 'bare'] as const) {
-        log(`bench: lighthouse ${preset} ${target} …`);
-        lh.push(
-          await lighthouse(pre.url + (target === 'bare' ? 'bench/bare.html' : ''), preset, target),
-        );
-      }
+    if (SKIP_LIGHTHOUSE) log('bench: lighthouse skipped (BENCH_SKIP_LIGHTHOUSE=1)');
+    else
+      for (const preset of ['mobile', 'desktop'] as const)
+        for (const target of ['app', 'bare'] as const) {
+          log(`bench: lighthouse ${preset} ${target} …`);
+          lh.push(
+            await lighthouse(
+              pre.url + (target === 'bare' ? 'bench/bare.html' : ''),
+              preset,
+              target,
+            ),
+          );
+        }
 
     log('bench: npm run validate ×3 …');
     const validateRuns = [];
@@ -661,11 +749,14 @@ async function main() {
       lh,
       validate: validateRuns.map((r) => ({ ms: r.ms, code: r.code })),
       startupMs: median(startupRuns.map((r) => r.ms)),
+      grown,
     });
   } finally {
     await browser?.close();
-    await plain.close();
-    await pre.close();
+    for (const server of servers) await server.close();
+    // The link to node_modules first, on its own: never anything behind it.
+    rmSync(join(tmp, 'node_modules'), { force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -679,6 +770,7 @@ function report(r: {
   lh: LighthouseRun[];
   validate: { ms: number; code: number | null }[];
   startupMs: number;
+  grown: Grown;
 }) {
   const of = (t: Target) => r.loads.filter((l) => l.target === t);
   const med = (t: Target, f: (l: Load) => number | undefined) =>
@@ -705,6 +797,16 @@ function report(r: {
   };
   const validateMs = median(r.validate.map((v) => v.ms));
   const ratio = medians.app['first idle'] / medians.bare['first idle'];
+  const grown = mediansOf('grown');
+  const growthRatios = {
+    firstIdle: grown['first idle'] / medians.app['first idle'],
+    settledIdle: grown['settled idle'] / medians.app['settled idle'],
+    clickToCardDom: grown.clickToCardDom / medians.app.clickToCardDom,
+    clickToCardFrame: grown.clickToCardFrame / medians.app.clickToCardFrame,
+    heapUsed: grown.heapUsed / medians.app.heapUsed,
+  };
+  const grownBytes = of('grown').at(-1)?.bytes;
+  const factor = `${r.grown.factor}×`;
 
   const targets: TargetResult[] = [
     check('first idle, app / bare', ratio, TARGETS.idleRatio, 'lower', (x) => x.toFixed(2)),
@@ -736,9 +838,25 @@ function report(r: {
       'lower',
       ms,
     ),
+    check(
+      `${factor} story: first idle grows`,
+      growthRatios.firstIdle,
+      TARGETS.growthRatio,
+      'lower',
+      (x) => `${x.toFixed(2)}×`,
+    ),
+    check(
+      `${factor} story: click → card grows`,
+      growthRatios.clickToCardFrame,
+      TARGETS.growthRatio,
+      'lower',
+      (x) => `${x.toFixed(2)}×`,
+    ),
     check('npm run validate', validateMs, TARGETS.validateMs, 'lower', ms),
   ];
-  const lighthouseNotes: string[] = [];
+  const lighthouseNotes: string[] = SKIP_LIGHTHOUSE
+    ? ['Lighthouse skipped (BENCH_SKIP_LIGHTHOUSE=1).']
+    : [];
   const lhOf = (target: Target, preset: LighthouseRun['preset']) =>
     r.lh.find((l) => l.target === target && l.preset === preset && l.ok);
   for (const run of r.lh) {
@@ -778,7 +896,7 @@ function report(r: {
 
   const out: string[] = [];
   out.push(
-    `\nbench: ${RUNS} cold loads each of the app and the bare page, alternating; medians.`,
+    `\nbench: ${RUNS} cold loads each of the app, the bare page and the ${factor} story, in mirrored order; medians.`,
     `Chromium ${r.version} (SwiftShader, headless), ${cpus().length} CPUs, load average ${r.loadBefore.map((x) => x.toFixed(1)).join(' ')} at start.\n`,
   );
   const rows: string[][] = [['measure', 'app', 'bare', 'app / bare']];
@@ -831,6 +949,38 @@ function report(r: {
     `maplibre = maplibre-gl chunk, its CSS and its worker; app = HTML, other JS and CSS; data = .json; fonts = .woff2. Counted by the server, so the worker's requests are included.`,
     '',
   );
+
+  const g = r.grown;
+  out.push(
+    `${factor} story (bench/grow.ts): ${g.passages.app} → ${g.passages.grown} passages, ${g.features.app} → ${g.features.grown} features (country outlines not copied), built from a copy of the project; ${RUNS} cold loads, between the app's above; medians.\n`,
+  );
+  const growthRows: string[][] = [['measure', 'app', `${factor} story`, `${factor} / app`]];
+  for (const [name, key, fmt] of [
+    ['first idle', 'first idle', ms],
+    ['settled idle', 'settled idle', ms],
+    ['click on a chip → card in DOM', 'clickToCardDom', ms],
+    ['click on a chip → card painted', 'clickToCardFrame', ms],
+    ['JS heap after idle (main thread)', 'heapUsed', kib],
+  ] as const)
+    growthRows.push([
+      name,
+      fmt(medians.app[key]),
+      fmt(grown[key]),
+      (grown[key] / medians.app[key]).toFixed(2),
+    ]);
+  growthRows.push([
+    'data, raw (gzip as vite preview sends it)',
+    `${kib(bytes.app?.data.raw ?? NaN)} (${kib(bytes.app?.data.sent ?? NaN)})`,
+    `${kib(grownBytes?.data.raw ?? NaN)} (${kib(grownBytes?.data.sent ?? NaN)})`,
+    ((grownBytes?.data.raw ?? NaN) / (bytes.app?.data.raw ?? NaN)).toFixed(2),
+  ]);
+  growthRows.push([
+    'app (HTML, JS, CSS), raw',
+    kib(bytes.app?.app.raw ?? NaN),
+    kib(grownBytes?.app.raw ?? NaN),
+    ((grownBytes?.app.raw ?? NaN) / (bytes.app?.app.raw ?? NaN)).toFixed(2),
+  ]);
+  out.push(table(growthRows), '');
 
   for (const run of r.lh) {
     if (!run.ok) continue;
@@ -889,8 +1039,17 @@ function report(r: {
     lighthouse: r.lh,
     validate: { medianMs: validateMs, runs: r.validate, tsxStartupMs: r.startupMs },
     targets,
-    loads: r.loads,
+    loads: r.loads.filter((l) => l.target !== 'grown'),
     precompressedLoad: r.precompressedLoad,
+    growth: {
+      factor: r.grown.factor,
+      passages: r.grown.passages,
+      features: r.grown.features,
+      medians: { app: medians.app, grown },
+      ratios: growthRatios,
+      bytes: grownBytes,
+      loads: of('grown'),
+    },
   };
   writeFileSync(join(ARTEFACTS, 'bench.json'), `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwritten: artefacts/bench.json`);
