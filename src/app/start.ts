@@ -15,9 +15,10 @@ export const later = {
   openedLayer: () => import('../preview/OpenedLayer.svelte'),
   tourEditor: () => import('../tour/editor/TourEditor.svelte'),
 };
-/** Loaded by their own components (PanelTabs, OpenFile) when first needed; warmed too. */
+/** Loaded by their own components (PanelTabs, OpenFile, TeacherTours) when first needed; warmed too. */
 const elsewhere = [
   () => import('../ui/TimeControl.svelte'),
+  () => import('../tour/editor/parts.ts'),
   () => import('../preview/OpenedReport.svelte'),
   () => import('../preview/MakeLayer.svelte'),
 ];
