@@ -180,6 +180,12 @@ function precompressed(dir: string): Plugin {
             'Content-Encoding': encoding,
             'Content-Length': body.length,
             Vary: 'Accept-Encoding',
+            // As the README asks of a host: hashed assets never change, so a second request for
+            // one (the country outlines, read again after MapLibre's worker has them) is a
+            // cache hit, not a second download.
+            'Cache-Control': path.startsWith('/assets/')
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
           });
           res.end(req.method === 'HEAD' ? undefined : body);
           return;
