@@ -6,13 +6,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTEFACTS = `${ROOT}artefacts/`;
+/** The build the tests serve and read: dist/, or the folder DIST_DIR names. */
+export const DIST = process.env.DIST_DIR || `${ROOT}dist`;
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -62,12 +70,11 @@ export interface Site {
  * folder (e.g. `npx vite build --outDir /tmp/dist-x`), so a run need not touch dist/.
  */
 export async function serveDist(): Promise<Site> {
-  const dist = process.env.DIST_DIR || `${ROOT}dist`;
-  if (!existsSync(`${dist}/index.html`))
-    throw new Error(`${dist}/ is missing: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(`${DIST}/index.html`))
+    throw new Error(`${DIST}/ is missing: run \`npm run build\` first (npm test does).`);
   const server: PreviewServer = await preview({
     root: ROOT,
-    ...(process.env.DIST_DIR && { build: { outDir: dist } }),
+    ...(process.env.DIST_DIR && { build: { outDir: DIST } }),
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
@@ -120,8 +127,8 @@ export async function openPage(
   return { context, page, outside, consoleErrors };
 }
 
-/** Resolves when the map has loaded and has nothing left to draw. */
-export async function waitForIdle(page: Page, timeout = 60_000): Promise<void> {
+/** Resolves when the map has loaded and has nothing left to draw (in a page or a frame). */
+export async function waitForIdle(page: Page | Frame, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => !!(window as unknown as { __map?: unknown }).__map, null, {
     timeout,
   });
@@ -189,8 +196,11 @@ export function dominantColour(png: PNG, x: number, y: number, radius = 3): RGB 
 
 const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
 
-/** Runs axe-core in the page (injected from node_modules, no network) and returns its violations. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core in the page or frame (injected from node_modules, no network) and returns its
+ * violations.
+ */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ url: new URL('/__test/axe.min.js', page.url()).href });
   const violations = await page.evaluate(async () => {
@@ -221,7 +231,7 @@ export async function projectToPage(page: Page, lngLat: [number, number]) {
 }
 
 /** Waits until the map has stopped moving and drawn. */
-export async function settle(page: Page): Promise<void> {
+export async function settle(page: Page | Frame): Promise<void> {
   await page.waitForFunction(() => {
     const map = (window as unknown as MapWindow).__map;
     return map && !map.isMoving() && map.loaded();

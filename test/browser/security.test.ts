@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, ROOT, settle, waitForIdle, type Site, servedInChromium } from './harness.ts';
+import {
+  DIST,
+  openPage,
+  ROOT,
+  settle,
+  waitForIdle,
+  type Site,
+  servedInChromium,
+} from './harness.ts';
 
 let site: Site;
 let browser: Browser;
@@ -34,7 +42,7 @@ async function watch(page: Page) {
 
 describe('Content-Security-Policy', () => {
   it('forbids inline script and eval in the built page', () => {
-    const html = readFileSync(`${ROOT}dist/index.html`, 'utf8');
+    const html = readFileSync(`${DIST}/index.html`, 'utf8');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     expect(csp).toBeTruthy();
     const script = /script-src ([^;]+)/.exec(csp!.replace(/&#39;/g, "'"))![1];
