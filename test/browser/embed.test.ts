@@ -20,7 +20,7 @@ import {
   type Site,
 } from './harness.ts';
 
-type MapWindow = { __map: import('maplibre-gl').Map };
+type MapWindow = { __map: import('maplibre-gl').Map; __parsed?: Element };
 
 let site: Site;
 let browser: Browser;
@@ -60,6 +60,15 @@ async function framed(width: number, height: EmbedHeight, hash = '') {
   // The host is the second origin the page may reach (openPage blocks all but the map's). The
   // page's console and error listeners hear the frame too.
   await w.context.route(`${hostUrl}**`, (route) => route.continue());
+  // The prerendered article's first passage, as parsed: hydration keeps it, a new render would not.
+  await w.context.addInitScript(() =>
+    new MutationObserver((_, observer) => {
+      const p = document.getElementById('passage-p01');
+      if (!p) return;
+      (window as unknown as MapWindow).__parsed = p;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true }),
+  );
   await w.page.goto(`${hostUrl}?w=${width}&h=${height}&hash=${encodeURIComponent(hash)}`);
   const frame = (await (await w.page.locator('iframe').elementHandle())!.contentFrame())!;
   await waitForIdle(frame);
@@ -89,6 +98,13 @@ describe('embedded in another site', () => {
     async (width, height) => {
       const { page, frame, context, consoleErrors, outside } = await framed(width, height);
       expect(frame.url()).toContain('?embed');
+      // The embedded layout hydrated the prerendered page rather than rendering it again.
+      expect(
+        await frame.evaluate(() => {
+          const parsed = (window as unknown as MapWindow).__parsed;
+          return !!parsed && parsed === document.getElementById('passage-p01');
+        }),
+      ).toBe(true);
 
       // The map fills the frame below the bar, with the story's layers drawn.
       const drawn = await frame.evaluate(() => {
