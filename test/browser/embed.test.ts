@@ -178,7 +178,7 @@ describe('embedded in another site', () => {
     },
   );
 
-  it('opens on the shared selection and year, and the tour runs inside the frame', async () => {
+  it('opens on the shared selection and year; the tour, links and downloads work in the frame', async () => {
     const { page, frame, context, consoleErrors } = await framed(
       640,
       600,
@@ -203,6 +203,22 @@ describe('embedded in another site', () => {
     await frame.locator('.present').press('Escape');
     await frame.locator('.embed-bar').waitFor();
     await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent)).toBe('Tour');
+
+    // A link that would take the frame elsewhere is sent to a new tab; downloads and links within
+    // the page are left alone. (Navigation is prevented here: only the link's target is read.)
+    const targets = await frame.evaluate(() =>
+      ['https://example.org/', '#panel', 'blob:x'].map((href) => {
+        const a = document.createElement('a');
+        a.href = href;
+        if (href.startsWith('blob:')) a.download = 'x.kml';
+        a.addEventListener('click', (e) => e.preventDefault());
+        document.body.append(a);
+        a.click();
+        a.remove();
+        return `${a.target || '-'} ${a.rel || '-'}`;
+      }),
+    );
+    expect(targets).toEqual(['_blank noopener', '- -', '- -']);
 
     // The data downloads from inside the frame.
     await frame.getByRole('tab', { name: 'All features' }).click();
