@@ -4,8 +4,9 @@ import type { Plugin } from 'vite';
  * The Content-Security-Policy of the hosted build, as a meta tag (a static host
  * may not let us set headers). No inline script and no eval: MapLibre's worker
  * is a file of our own origin, the data is fetched from it, fonts are ours.
- * `frame-ancestors` cannot be set from a meta tag; a host that can send headers
- * should add it (see README).
+ * `frame-ancestors` is ignored in a meta tag, so any site may frame the map: that
+ * is how it is embedded (`?embed`, src/app/embed.ts). A host that wants to choose
+ * who frames it sends `frame-ancestors` as a header (see README, Security).
  */
 export const CSP = [
   "default-src 'self'",

@@ -8,7 +8,7 @@ import {
   settle,
   waitForIdle,
   servedInChromium,
-  ROOT,
+  DIST,
   type Site,
 } from './harness.ts';
 
@@ -155,7 +155,7 @@ describe('one thing, one card', () => {
 
 describe('the built site', () => {
   it('ships each country outline once, in the basemap, compared by country code', () => {
-    const assets = `${ROOT}dist/assets/`;
+    const assets = `${DIST}/assets/`;
     const files = readdirSync(assets).filter((f) => f.endsWith('.json'));
     const countries = files.find((f) => f.startsWith('countries-'))!;
     const basemap = JSON.parse(

@@ -6,7 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
@@ -123,8 +129,8 @@ export async function openPage(
   return { context, page, outside, consoleErrors };
 }
 
-/** Resolves when the map has loaded and has nothing left to draw. */
-export async function waitForIdle(page: Page, timeout = 60_000): Promise<void> {
+/** Resolves when the map has loaded and has nothing left to draw (in a page or a frame). */
+export async function waitForIdle(page: Page | Frame, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => !!(window as unknown as { __map?: unknown }).__map, null, {
     timeout,
   });
@@ -192,8 +198,11 @@ export function dominantColour(png: PNG, x: number, y: number, radius = 3): RGB 
 
 const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
 
-/** Runs axe-core in the page (injected from node_modules, no network) and returns its violations. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core in the page or frame (injected from node_modules, no network) and returns its
+ * violations.
+ */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ url: new URL('/__test/axe.min.js', page.url()).href });
   const violations = await page.evaluate(async () => {
@@ -224,7 +233,7 @@ export async function projectToPage(page: Page, lngLat: [number, number]) {
 }
 
 /** Waits until the map has stopped moving and drawn. */
-export async function settle(page: Page): Promise<void> {
+export async function settle(page: Page | Frame): Promise<void> {
   await page.waitForFunction(() => {
     const map = (window as unknown as MapWindow).__map;
     return map && !map.isMoving() && map.loaded();
