@@ -7,6 +7,17 @@ import type { LoadProblem } from './load.ts';
 import { basemapOutlines, loadLayer } from './load.ts';
 import type { StoryLayer } from '../geo/types.ts';
 
+/**
+ * Every story layer in geo/ (not the basemap), compiled at build time (scripts/vite-plugin-story.ts:
+ * country outlines come from the basemap) and fetched on its own, so one broken file costs only
+ * itself. Path → URL.
+ */
+export const layerFiles = import.meta.glob('../../geo/*.geojson', {
+  query: '?story',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
 /** What the first screen does not need: loaded when first used, or once the browser is idle. */
 export const later = {
   presenterView: () => import('../tour/PresenterView.svelte'),
@@ -46,7 +57,7 @@ export function startLoading(
   const basemap = basemapOutlines(countriesUrl);
   const outlines = () => settled.then(basemap);
   for (const [path, url] of Object.entries(files)) {
-    const file = path.replace('../', '');
+    const file = path.replace(/^(\.\.\/)+/, '');
     loadLayer(file, url, outlines).then((r) =>
       r.ok ? story.addLayer(r.layer) : story.addProblem(r.problem),
     );
