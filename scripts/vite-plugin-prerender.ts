@@ -2,7 +2,7 @@
  * The first screen without waiting for JavaScript.
  *
  * - `virtual:story-index`: every story layer of geo/ as the app loads it (src/app/load.ts
- *   `parseLayer`), its features' properties kept and their geometry dropped. The app's panels
+ *   `parseLayer`), with the properties the first screen needs (INDEXED) and no geometry. The app's panels
  *   compile their entity model from it at once (src/app/state/data.svelte.ts), so the article's chips
  *   exist in the first render, before any layer file has loaded; the geometry still comes from
  *   the layer files.
@@ -26,6 +26,30 @@ import { compiledLayers } from './vite-plugin-story.ts';
 export const INDEX_ID = 'virtual:story-index';
 const RESOLVED_INDEX_ID = `\0${INDEX_ID}`;
 
+/**
+ * What of a feature the first screen needs: names for the chips and the name links, passages,
+ * kinds, and the dates a standing is read from. Summaries and sources (most of the bytes) come
+ * with the layer files, which every card is read from once they are in.
+ */
+const INDEXED = new Set([
+  'id',
+  'name',
+  'aliases',
+  'kind',
+  'passages',
+  'iso_a3',
+  'status',
+  'periods',
+  'start',
+  'end',
+  'after_article',
+  'route',
+  'from',
+  'to',
+  'mode',
+  'branch',
+]);
+
 /** The layers of geo/ without geometry, in file order; a file that does not parse is left out. */
 export function storyIndexOf(root: string): unknown[] {
   const dir = join(root, 'geo');
@@ -39,7 +63,9 @@ export function storyIndexOf(root: string): unknown[] {
       ...r.layer,
       features: r.layer.features.map((f) => ({
         type: 'Feature',
-        properties: f.properties,
+        properties: Object.fromEntries(
+          Object.entries(f.properties).filter(([key]) => INDEXED.has(key)),
+        ),
         geometry: null,
       })),
     });
