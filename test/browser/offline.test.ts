@@ -174,6 +174,12 @@ describe('offline after the first visit', () => {
     await w.page.getByRole('tab', { name: 'Timeline' }).click();
     await w.page.locator('#tabpanel input[type=range]').first().waitFor();
 
+    // The embedded page, a link with its own query, is served from the cache too.
+    await w.page.goto(`${site.url}?embed#sel=afghanistan`);
+    await waitForIdle(w.page);
+    await w.page.getByRole('link', { name: /Open the full map/ }).waitFor();
+    await expect.poll(() => w.page.locator('#card-title').textContent()).toBe('Afghanistan');
+
     expect(failed).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     expect(w.outside).toEqual([]);
