@@ -13,9 +13,10 @@
  * - the fonts' WOFF fallbacks dropped: every browser that runs MapLibre 6 reads
  *   WOFF2, and each face would otherwise be inlined twice;
  * - without the main config's `offline` plugins (service worker, manifest, icons):
- *   a page opened from file:// cannot have a service worker, and needs none.
+ *   a page opened from file:// cannot have a service worker, and needs none;
+ * - without public/early.js (the embedded layout's early switch; nothing embeds a file).
  */
-import { defineConfig, mergeConfig, type CSSOptions } from 'vite';
+import { defineConfig, mergeConfig, type CSSOptions, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import base, { offline } from './vite.config.ts';
 
@@ -38,11 +39,20 @@ const dropWoffFallback: PostcssPlugin = {
   },
 };
 
+/**
+ * public/early.js sets the embedded layout before the app's code arrives; a single file is not
+ * embedded in another site's frame, and has no files beside it: its tag goes.
+ */
+const noEarlyScript: Plugin = {
+  name: 'single:no-early-script',
+  transformIndexHtml: (html) => html.replace(/\s*<script async src="\/early\.js"><\/script>/, ''),
+};
+
 // The base config's `test` block is left in: `vite build` ignores it.
 export default mergeConfig(
   { ...base, plugins: base.plugins?.filter((p) => p !== offline) },
   defineConfig({
-    plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+    plugins: [noEarlyScript, viteSingleFile({ removeViteModuleLoader: true })],
     css: { postcss: { plugins: [dropWoffFallback] } },
     // robots.txt and the like are for a web host; the single file must stay single.
     publicDir: false,

@@ -11,7 +11,8 @@ import 'virtual:theme.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks #app');
 // In another site's frame (`?embed`): decided once, from the query, which HashSync's rewriting of
-// the hash leaves alone. The root's class sets the layout (src/embed.css) before the first render;
+// the hash leaves alone. The root's class sets the layout (src/embed.css); public/early.js set it
+// already, before the first paint, and this is the same test again for the dev server's page;
 // App leaves out what an embedded map has no use for (the file opener, the editors).
 const embed = isEmbedded(location.search);
 document.documentElement.classList.toggle('embed', embed);

@@ -230,6 +230,27 @@ describe('embedded in another site', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('takes the compact layout before the app’s code has arrived', async () => {
+    const w = await openPage(browser, site.url, { width: 640, height: 480 });
+    // The app's code (with MapLibre's chunk) held back: only the page, its CSS and early.js.
+    await w.context.route(/\/assets\/.*\.js$/, () => {});
+    // Not 'domcontentloaded': that waits for the app's module, which never comes.
+    await w.page.goto(`${site.url}?embed`, { waitUntil: 'commit' });
+    await w.page.locator('#passage-p01').waitFor({ state: 'attached' });
+    await expect
+      .poll(() => w.page.evaluate(() => document.documentElement.classList.contains('embed')))
+      .toBe(true);
+    expect(await w.page.locator('header.top').isVisible()).toBe(false);
+    // The full page, for comparison, keeps its header.
+    await w.page.goto(site.url, { waitUntil: 'commit' });
+    await w.page.locator('#passage-p01').waitFor({ state: 'attached' });
+    expect(await w.page.evaluate(() => document.documentElement.classList.contains('embed'))).toBe(
+      false,
+    );
+    expect(await w.page.locator('header.top').isVisible()).toBe(true);
+    await w.context.close();
+  });
 });
 
 describe('Share / embed', () => {
