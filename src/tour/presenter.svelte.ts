@@ -68,7 +68,7 @@ export class Presenter {
     this.#active = false;
     this.#typed = '';
     this.#story.selection.highlight([]);
-    this.#story.shown.only(null);
+    this.#story.shown.showOnly(null);
     this.#story.time.setYear(this.#dateBefore);
   }
 
@@ -84,7 +84,7 @@ export class Presenter {
     this.#story.selection.select(null);
     // A step at a year shows the map as it was then; the others show today.
     this.#story.time.setYear(s.year ?? null);
-    this.#story.shown.only(s.layers);
+    this.#story.shown.showOnly(s.layers);
     this.#story.selection.highlight(s.features);
     this.#shown++;
     if (!this.#view) this.reframe();

@@ -24,7 +24,7 @@ export class ShownLayers {
     this.#hidden = next;
   }
   /** Shows these layers and hides the rest; null shows all. */
-  only(layers: readonly string[] | null): void {
+  showOnly(layers: readonly string[] | null): void {
     this.#hidden = new Set(
       layers ? this.#data.layers.map((l) => l.name).filter((n) => !layers.includes(n)) : [],
     );

@@ -191,9 +191,9 @@ describe('Selection', () => {
 describe('ShownLayers', () => {
   it('shows only the layers asked for, and all again', () => {
     const { shown, data } = loaded();
-    shown.only(['csto', 'places']);
+    shown.showOnly(['csto', 'places']);
     expect(shown.names.sort()).toEqual(['csto', 'places']);
-    shown.only(null);
+    shown.showOnly(null);
     expect(shown.names).toEqual(data.layers.map((l) => l.name));
   });
 });
