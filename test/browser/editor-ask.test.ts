@@ -2,50 +2,19 @@
  * The editor's small promises: "Add alias" reads whole, a moved point leaves nothing at its old
  * place and takes its label along, and a layer file with errors is downloaded only when asked.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  openPage,
-  screenshot,
-  servedInChromium,
-  settle,
-  waitForIdle,
-  type Site,
-} from './harness.ts';
+import { drawnCoordinates, editKabul, type EditHook } from './editing.ts';
+import { screenshot, servedInChromium, settle, type Site } from './harness.ts';
 
 let site: Site;
 let browser: Browser;
 servedInChromium((s, b) => ((site = s), (browser = b)));
 
-type Hook = {
-  __editDraw: {
-    updateFeatureGeometry(id: unknown, g: unknown): void;
-    getSnapshotFeature(id: unknown): { geometry: { coordinates: number[] } } | undefined;
-  };
-  __editDrawId: unknown;
-  __map: import('maplibre-gl').Map;
-};
-
-const kabul = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as Hook;
-    return w.__editDraw.getSnapshotFeature(w.__editDrawId)!.geometry.coordinates;
-  });
-
 describe('the editor', () => {
   it('shows "Add alias" whole, moves a point with its label, and asks before a faulty download', async () => {
-    const w = await openPage(
-      browser,
-      site.url,
-      { width: 1280, height: 800 },
-      { reducedMotion: 'reduce' },
-    );
+    const w = await editKabul(browser, site.url);
     const { page } = w;
-    await page.goto(`${site.url}#map=9/34.5/69.2&sel=kabul`);
-    await waitForIdle(page);
-    await expect.poll(() => page.locator('#card-title').textContent()).toBe('Kabul');
-    await page.getByRole('button', { name: 'Edit', exact: true }).click();
-    await page.locator('#edit-heading').waitFor();
 
     // The button names the item in full and is not cut off.
     const add = page.getByRole('button', { name: 'Add alias', exact: true });
@@ -54,20 +23,20 @@ describe('the editor', () => {
     expect(fits).toBe(true);
 
     // Move Kabul about 25 px east: nothing stays at the old place; the label moves with it.
-    await expect.poll(() => kabul(page).then((c) => c.length)).toBe(2);
-    const before = await kabul(page);
+    await expect.poll(() => drawnCoordinates(page).then((c) => c.length)).toBe(2);
+    const before = await drawnCoordinates(page);
     const moved = [Math.round((before[0] + 0.07) * 1e6) / 1e6, before[1]];
     await page.evaluate((c) => {
-      const w = window as unknown as Hook;
-      w.__editDraw.updateFeatureGeometry(w.__editDrawId, { type: 'Point', coordinates: c });
+      const w = window as unknown as EditHook;
+      w.__editDraw!.updateFeatureGeometry(w.__editDrawId, { type: 'Point', coordinates: c });
     }, moved);
-    await expect.poll(() => kabul(page)).toEqual(moved);
+    await expect.poll(() => drawnCoordinates(page)).toEqual(moved);
     await settle(page);
     await screenshot(page, 'editor-moved-point');
     // The story layer's own circle and label for Kabul are transparent while it is edited
     // (other features at Kabul, such as events, are still drawn there).
     const hidden = await page.evaluate(() => {
-      const map = (window as unknown as Hook).__map;
+      const map = (window as unknown as EditHook).__map;
       return (['circle-opacity', 'circle-stroke-opacity'] as const)
         .map((p) => map.getPaintProperty('afghanistan-point', p))
         .concat([map.getPaintProperty('afghanistan-label', 'text-opacity')])
@@ -75,7 +44,7 @@ describe('the editor', () => {
     });
     for (const v of hidden) expect(v).toMatch(/^\["case",\["==",\["get","id"\],"kabul"\],0,/);
     const label = await page.evaluate(() => {
-      const map = (window as unknown as Hook).__map;
+      const map = (window as unknown as EditHook).__map;
       return map
         .queryRenderedFeatures({ layers: ['edit-label'] })
         .map((f) => [f.properties.name, (f.geometry as { coordinates: number[] }).coordinates]);
@@ -108,8 +77,10 @@ describe('the editor', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     const restored = await page.evaluate(() =>
       JSON.stringify(
-        (window as unknown as Hook).__map.getPaintProperty('afghanistan-point', 'circle-opacity') ??
-          null,
+        (window as unknown as EditHook).__map.getPaintProperty(
+          'afghanistan-point',
+          'circle-opacity',
+        ) ?? null,
       ),
     );
     expect(restored).not.toContain('kabul');

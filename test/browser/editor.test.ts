@@ -9,6 +9,7 @@ import { createServer } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../scripts/validate/cli.ts';
 import { validateProject } from '../../src/validate/index.ts';
+import { drawnCoordinates, editKabul, type EditHook } from './editing.ts';
 import {
   ROOT,
   openPage,
@@ -18,13 +19,6 @@ import {
   type Site,
   servedInChromium,
 } from './harness.ts';
-
-type HookWindow = {
-  __editDraw?: {
-    getSnapshotFeature(id: string | number): { geometry: { coordinates: number[] } } | undefined;
-  };
-  __editDrawId?: string | number;
-};
 
 let site: Site;
 let browser: Browser;
@@ -45,28 +39,10 @@ function featureSpan(lines: string[], id: string): [number, number] {
   return [first, last];
 }
 
-async function kabulGeometry(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as HookWindow;
-    return w.__editDraw!.getSnapshotFeature(w.__editDrawId!)!.geometry.coordinates;
-  });
-}
-
 describe('edit mode', () => {
   it('edits a point and its summary, validates live, and downloads a layer file that differs only there', async () => {
-    const w = await openPage(
-      browser,
-      site.url,
-      { width: 1280, height: 800 },
-      { reducedMotion: 'reduce' },
-    );
+    const w = await editKabul(browser, site.url);
     const { page } = w;
-    await page.goto(`${site.url}#map=9/34.5/69.2&sel=kabul`);
-    await waitForIdle(page);
-    await expect.poll(() => page.locator('#card-title').textContent()).toBe('Kabul');
-
-    await page.getByRole('button', { name: 'Edit', exact: true }).click();
-    await page.locator('#edit-heading').waitFor();
     expect(await page.locator('#edit-id').inputValue()).toBe('kabul');
     expect(await page.locator('#edit-id').getAttribute('readonly')).not.toBeNull();
     // The passage picker lists the article's passages; Kabul's is ticked.
@@ -78,16 +54,16 @@ describe('edit mode', () => {
 
     // Move the point by dragging it on the canvas: about 3 km at zoom 9, so the
     // railway that ends at Kabul still ends within 5 km of it.
-    await page.waitForFunction(() => !!(window as unknown as HookWindow).__editDraw);
+    await page.waitForFunction(() => !!(window as unknown as EditHook).__editDraw);
     await settle(page);
-    const before = await kabulGeometry(page);
+    const before = await drawnCoordinates(page);
     const from = await projectToPage(page, before as [number, number]);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i, from.y + 0.6 * i);
     await page.mouse.up();
-    await expect.poll(() => kabulGeometry(page)).not.toEqual(before);
-    const after = await kabulGeometry(page);
+    await expect.poll(() => drawnCoordinates(page)).not.toEqual(before);
+    const after = await drawnCoordinates(page);
     expect(after[0]).toBeGreaterThan(before[0]);
     expect(after[1]).toBeLessThan(before[1]);
 
@@ -169,7 +145,7 @@ describe('edit mode', () => {
     });
     expect(left).toEqual([]);
     expect(await page.locator('.card .summary').textContent()).not.toContain('edited in a browser');
-    expect(await page.evaluate(() => (window as unknown as HookWindow).__editDraw)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as EditHook).__editDraw)).toBeUndefined();
     expect(w.outside).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
@@ -186,7 +162,7 @@ describe('edit mode', () => {
       .poll(() => page.locator('.edit .hint').textContent())
       .toMatch(/cannot be edited here/);
     expect(await page.locator('#edit-name').inputValue()).toBe('Armenia');
-    expect(await page.evaluate(() => (window as unknown as HookWindow).__editDraw)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as EditHook).__editDraw)).toBeUndefined();
     await w.context.close();
   });
 });
