@@ -116,6 +116,18 @@ describe('the cards', () => {
     expect(text()).toContain('Number of members today 5');
   });
 
+  it('says on the cards of Russia and of both blocs that the outline draws Crimea inside Russia', () => {
+    for (const id of ['russia', 'csto', 'eaeu']) {
+      card(id);
+      const notes = [...target.querySelectorAll('.note')].map((n) => n.textContent ?? '');
+      expect(
+        notes.some((n) => /Crimea/.test(n) && /Natural Earth/.test(n)),
+        id,
+      ).toBe(true);
+      clear();
+    }
+  });
+
   it('lists the members of a chosen year', () => {
     const story = makeStory();
     story.time.setYear('1997');
@@ -132,7 +144,10 @@ describe('the cards', () => {
       li.textContent!.replace(/\s+/g, ' ').trim(),
     );
     expect(sections).toHaveLength(2);
-    for (const s of sections) expect(s).toMatch(/, about [\d,]+ km$/);
+    // Each built section with its own year: the bridge in 1982, the line to Naibabad in 2011.
+    for (const s of sections) expect(s).toMatch(/, about [\d,]+ km, opened in \d{4}$/);
+    expect(sections.find((s) => s.startsWith('Termez'))).toMatch(/opened in 1982$/);
+    expect(sections.find((s) => s.startsWith('Hairatan'))).toMatch(/opened in 2011$/);
     expect(built.nextElementSibling!.querySelector('dt')!.textContent).toBe('by rail');
     expect(listAfter('Places on it')).toEqual(expect.arrayContaining(['Termez', 'Hairatan']));
     expect(button('Termez')).toBeDefined();
