@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { outlinesByIso, stripOutlines } from '../src/model/outlines.ts';
-import { formatDiagnostic, splitTiers, validateProject } from '../src/validate/index.ts';
-import { loadProject, STORY_HEADING } from './validate/cli.ts';
+import { validateProject } from '../src/validate/index.ts';
+import { loadProject, tierLines } from './validate/cli.ts';
 
 /**
  * During `npm run dev`: validates geo/ and story/ on start and on every save,
@@ -18,12 +18,9 @@ export function storyData(root: string): Plugin {
     const errors = [...problems, ...validateProject(files).diagnostics].filter(
       (d) => d.severity === 'error',
     );
-    // GeoJSON faults first, then apart what the story needs of its layers (both are errors here).
-    const { geojson, story } = splitTiers(errors);
-    const text = [
-      ...geojson.map((d) => formatDiagnostic(d)),
-      ...(story.length ? [STORY_HEADING, ...story.map((d) => formatDiagnostic(d))] : []),
-    ].join('\n');
+    // As `npm run validate` prints them: GeoJSON faults first, then apart what the story needs
+    // of its layers, counted per file (both are errors here).
+    const text = tierLines(errors).join('\n');
     if (text !== last) {
       if (errors.length)
         server.config.logger.error(`\nstory data:\n${text}\n`, { timestamp: true });

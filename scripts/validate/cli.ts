@@ -9,7 +9,7 @@ import {
   coverageCounts,
   formatCoverage,
   formatDiagnostic,
-  splitTiers,
+  forProject,
   storyNeeds,
   validateProject,
   type Diagnostic,
@@ -133,7 +133,7 @@ export function run(
   const all = [...problems, ...result.diagnostics];
   const shown = only.length ? all.filter((d) => only.includes(d.file)) : all;
   const display = (file: string) => displayPath(options.root, file, context.cwd);
-  printTiers(shown, display, print);
+  for (const line of tierLines(shown, display)) print(line);
   if (!only.length) printCoverage(result, print);
   print(summary(shown, result, performance.now() - started));
   return shown.some((d) => d.severity === 'error') ? 1 : 0;
@@ -144,25 +144,27 @@ export const STORY_HEADING =
 
 /**
  * GeoJSON faults (RFC 7946) first, then apart what the story needs of its layers, with per file
- * counts of what is missing. In geo/ both are errors.
+ * counts of what is missing. In geo/ both are errors; an advisory RFC 7946 rule (winding) is a
+ * GeoJSON warning there and a story-layer error (see forProject). The CLI and the dev server's
+ * overlay print the same lines.
  */
-function printTiers(
+export function tierLines(
   shown: readonly Diagnostic[],
-  display: (file: string) => string,
-  print: (line: string) => void,
-): void {
-  const { geojson, story } = splitTiers(shown);
-  for (const d of geojson) print(formatDiagnostic({ ...d, file: display(d.file) }));
-  if (!story.length) return;
-  if (geojson.length) print('');
-  print(STORY_HEADING);
+  display: (file: string) => string = (f) => f,
+): string[] {
+  const { geojson, story } = forProject(shown);
+  const lines = geojson.map((d) => formatDiagnostic({ ...d, file: display(d.file) }));
+  if (!story.length) return lines;
+  if (geojson.length) lines.push('');
+  lines.push(STORY_HEADING);
   for (const file of new Set(story.map((d) => d.file))) {
     const needs = storyNeeds(story.filter((d) => d.file === file));
     if (needs.length > 1 || !needs[0]?.includes('other problem')) {
-      print(`  ${display(file)}: ${needs.join('; ')}`);
+      lines.push(`  ${display(file)}: ${needs.join('; ')}`);
     }
   }
-  for (const d of story) print(formatDiagnostic({ ...d, file: display(d.file) }));
+  for (const d of story) lines.push(formatDiagnostic({ ...d, file: display(d.file) }));
+  return lines;
 }
 
 /** Relative to where the command runs, so the printed location opens from the terminal. */
@@ -183,11 +185,13 @@ function printCoverage(result: Result, print: (line: string) => void): void {
 }
 
 function summary(shown: readonly Diagnostic[], result: Result, ms: number): string {
-  const errors = shown.filter((d) => d.severity === 'error').length;
-  const warnings = shown.length - errors;
+  const tiers = forProject(shown);
+  const all = [...tiers.geojson, ...tiers.story];
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.length - errors;
   const { files, layers, features, passages } = result.stats;
   const verdict = errors ? 'FAILED' : 'OK';
-  const story = splitTiers(shown).story.filter((d) => d.severity === 'error').length;
-  const tiers = errors ? ` (${errors - story} GeoJSON, ${story} story layer)` : '';
-  return `${verdict}: ${errors} error${errors === 1 ? '' : 's'}${tiers}, ${warnings} warning${warnings === 1 ? '' : 's'} — ${files} files, ${layers} layers, ${features} features, ${passages} passages (${(ms / 1000).toFixed(2)} s)`;
+  const story = tiers.story.filter((d) => d.severity === 'error').length;
+  const split = errors ? ` (${errors - story} GeoJSON, ${story} story layer)` : '';
+  return `${verdict}: ${errors} error${errors === 1 ? '' : 's'}${split}, ${warnings} warning${warnings === 1 ? '' : 's'} — ${files} files, ${layers} layers, ${features} features, ${passages} passages (${(ms / 1000).toFixed(2)} s)`;
 }

@@ -84,8 +84,10 @@ function withoutCheckedCoordinates(doc: SourceDoc): string {
     const node = stack.pop()!;
     const coordinates = node.type === 'object' ? checkedCoordinates(node) : undefined;
     if (coordinates) blanks.push(coordinates);
+    // Every child but the member holding the blanked coordinates (an array of one element has
+    // no second child: comparing with an undefined `coordinates` would skip it).
     for (const child of node.children ?? [])
-      if (child.children?.[1] !== coordinates) stack.push(child);
+      if (!coordinates || child.children?.[1] !== coordinates) stack.push(child);
   }
   blanks.sort((a, b) => a.offset - b.offset);
   const pieces: string[] = [];

@@ -29,7 +29,15 @@ export type { Diagnostic, DiagnosticCode, Severity } from './diagnostic.ts';
 export { formatDiagnostic, sortDiagnostics } from './diagnostic.ts';
 export { checkEvents, EVENTS_PATH } from './events.ts';
 export { checkTour, TOUR_PATH } from './tour.ts';
-export { forPreview, splitTiers, storyNeeds, tierOf, type Tier, type Tiers } from './tiers.ts';
+export {
+  forPreview,
+  forProject,
+  splitTiers,
+  storyNeeds,
+  tierOf,
+  type Tier,
+  type Tiers,
+} from './tiers.ts';
 
 export const ARTICLE_PATH = 'story/article.json';
 export const COUNTRIES_PATH = 'geo/basemap/countries.geojson';
@@ -147,21 +155,34 @@ function readLayer(path: string, text: string): LayerRead {
   );
   const [schema, schemaFailed] = guarded(path, 'schema', [], () => checkLayerSchema(doc));
   const [features, listFailed] = guarded(path, 'feature list', [], () => listFeatures(doc));
+  const geometry = geometryTargets(doc).flatMap((g) => featureGeometry(doc, g));
   return {
     doc,
     ok: true,
     features,
     diagnostics: [
       ...parsed.diagnostics,
-      ...structure,
+      ...withoutEchoes(structure, geometry),
       ...withoutRepeats(schema, structure),
-      ...geometryTargets(doc).flatMap((g) => featureGeometry(doc, g)),
+      ...geometry,
       ...layerName(doc),
       ...structureFailed,
       ...schemaFailed,
       ...listFailed,
     ],
   };
+}
+
+/**
+ * One fault, one message. The geometry checks name a bad position or ring where it is; the RFC
+ * 7946 library then says the same of a number inside it: that echo is dropped.
+ */
+function withoutEchoes(structure: Diagnostic[], geometry: Diagnostic[]): Diagnostic[] {
+  const faults = geometry.filter((d) => d.severity === 'error');
+  if (!faults.length) return structure;
+  const inside = (d: Diagnostic) =>
+    faults.some((g) => d.pointer === g.pointer || d.pointer.startsWith(`${g.pointer}/`));
+  return structure.filter((d) => !(d.code === 'geojson' && d.pointer && inside(d)));
 }
 
 function layerName(doc: SourceDoc): Diagnostic[] {

@@ -61,6 +61,26 @@ export function forPreview(list: readonly Diagnostic[]): Tiers {
   };
 }
 
+/**
+ * For a file in geo/: an advisory RFC 7946 rule broken is a GeoJSON warning (any reader copes)
+ * and, apart, a story-layer error (the map's fills and turf's areas rely on it). Every other
+ * finding keeps its tier and severity.
+ */
+export function forProject(list: readonly Diagnostic[]): Tiers {
+  const { geojson, story } = splitTiers(list);
+  const advisory = geojson.filter((d) => ADVISORY.has(d.code) && d.severity === 'error');
+  return {
+    geojson: geojson.map((d) => (ADVISORY.has(d.code) ? { ...d, severity: 'warning' } : d)),
+    story: [
+      ...story,
+      ...advisory.map((d) => ({
+        ...d,
+        message: `${d.message} (a story layer must follow this RFC 7946 rule: the map's fills and turf's areas rely on it)`,
+      })),
+    ],
+  };
+}
+
 /** schema/feature.schema.json's required properties, in its order. */
 const ORDER = ['id', 'name', 'kind', 'passages', 'summary', 'sources'];
 
@@ -78,7 +98,12 @@ export function storyNeeds(story: readonly Diagnostic[], listed = true): string[
     (d) => d.code === 'schema' && d.pointer === '/type' && /"FeatureCollection"/.test(d.message),
   );
   let other = 0;
+  let wound = 0;
+  let crossing = 0;
   for (const d of story) {
+    if (d.code === 'wrong-winding') wound++;
+    if (d.code === 'self-intersection') crossing++;
+    if (ADVISORY.has(d.code)) continue;
     const required = d.code === 'schema' ? REQUIRED.exec(d.message) : null;
     const inFeature = required ? FEATURE_PROPERTY.exec(d.pointer) : null;
     if (required && inFeature) {
@@ -98,6 +123,9 @@ export function storyNeeds(story: readonly Diagnostic[], listed = true): string[
     const n = features.size;
     needs.push(`${plural(n, 'feature')} ${n === 1 ? 'lacks' : 'lack'} "${name}"`);
   }
+  if (wound) needs.push(`${plural(wound, 'ring')} wound the wrong way (RFC 7946 §3.1.6)`);
+  if (crossing)
+    needs.push(`${plural(crossing, 'ring')} crossing ${crossing === 1 ? 'itself' : 'themselves'}`);
   if (other) needs.push(`${plural(other, 'other problem')}${listed ? ' (listed below)' : ''}`);
   return needs;
 }

@@ -51,6 +51,10 @@ describe('the editor', () => {
     });
     expect(label).toHaveLength(1);
     expect(label[0][0]).toBe('Kabul');
+    // The label stands at the moved point, not where Kabul was.
+    const at = label[0][1] as number[];
+    expect(Math.abs(at[0] - moved[0])).toBeLessThan(1e-3);
+    expect(Math.abs(at[1] - moved[1])).toBeLessThan(1e-3);
 
     // With an error in the file, the download asks first; "Keep editing" downloads nothing.
     let downloads = 0;
@@ -59,6 +63,10 @@ describe('the editor', () => {
     await expect
       .poll(() => page.locator('.check-result .diagnostics').textContent(), { timeout: 20_000 })
       .toMatch(/summary/);
+    // A missing summary is not a GeoJSON fault: it is listed under what a story layer needs.
+    const tier = page.getByRole('list', { name: 'To be a story layer' });
+    expect(await tier.textContent()).toMatch(/summary/);
+    expect(await page.getByRole('list', { name: 'GeoJSON problems' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Download layer file' }).click();
     const ask = page.getByRole('alertdialog');
     await ask.waitFor();

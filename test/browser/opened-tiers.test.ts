@@ -97,6 +97,18 @@ describe('opened files in two tiers', () => {
     expect(needs).toContain('2 features lack "id"');
     expect(needs).toContain('1 feature lacks "name"');
     expect(needs).toContain('2 features lack "passages"');
+    // The preview labels its features by name on the map.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { __map: import('maplibre-gl').Map }).__map
+              .queryRenderedFeatures({ layers: ['opened-label'] })
+              .map((f) => f.properties.name as string),
+          ),
+        { timeout: 20_000 },
+      )
+      .toContain('Termez');
 
     // Made into a story layer: named, a kind, per feature a summary, passages and a source.
     await page.getByRole('button', { name: 'Make it a story layer…' }).click();

@@ -1,7 +1,15 @@
 /** The command line: arguments, clickable paths, the coverage report, the exit code. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, run, STORY_HEADING, USAGE } from '../../../scripts/validate/cli.ts';
+import {
+  loadProject,
+  parseArgs,
+  run,
+  STORY_HEADING,
+  tierLines,
+  USAGE,
+} from '../../../scripts/validate/cli.ts';
+import { validateProject } from '../../../src/validate/index.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = 'test/fixtures/validate';
@@ -44,6 +52,30 @@ describe('npm run validate', () => {
     expect(lines[0]).toBe(STORY_HEADING);
     expect(lines[1]).toMatch(new RegExp(`^${root}/geo/routes.geojson:37:15  kabul  `));
     expect(lines[2]).toMatch(/^FAILED: 1 error/);
+  });
+
+  it('reports a ring wound the wrong way as a GeoJSON warning, and as what a story layer must fix', () => {
+    const { code, lines } = cli('--root', `${FIXTURES}/wrong-winding`);
+    expect(code).toBe(1);
+    const heading = lines.indexOf(STORY_HEADING);
+    expect(heading).toBeGreaterThan(0);
+    expect(lines.slice(0, heading).filter((l) => /wrong-winding|clockwise/.test(l))).toEqual([
+      expect.stringMatching(/:24:11 {2}warning {2}afghanistan .*counterclockwise/),
+      expect.stringMatching(/:31:11 {2}warning {2}afghanistan .*clockwise/),
+    ]);
+    expect(lines[heading + 1]).toMatch(/places\.geojson: 2 rings wound the wrong way/);
+    expect(lines.at(-1)).toMatch(/^FAILED: 2 errors \(0 GeoJSON, 2 story layer\), 2 warnings/);
+  });
+
+  it('gives the dev server’s overlay the same lines, counts included', () => {
+    const root = `${REPO}${FIXTURES}/schema-missing-required/`;
+    const { files, problems } = loadProject(root);
+    const errors = [...problems, ...validateProject(files).diagnostics].filter(
+      (d) => d.severity === 'error',
+    );
+    const lines = tierLines(errors);
+    expect(lines).toContain(STORY_HEADING);
+    expect(lines.some((l) => /^ {2}geo\/\S+\.geojson: .*lacks? "/.test(l))).toBe(true);
   });
 
   it('takes --root=DIR, answers --help, and refuses unknown flags', () => {

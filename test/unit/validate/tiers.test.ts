@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readOpened } from '../../../src/preview/check-opened.ts';
 import {
   forPreview,
+  forProject,
   splitTiers,
   storyNeeds,
   validateLayer,
@@ -68,6 +69,18 @@ const FAULTS: Fault[] = [
       '{"type":"MultiPolygon","coordinates":[[[[0,0],[4,0],[4,4],[0,0]],[[1,1],[2,1],[1,1]]]]}',
     code: 'too-few-positions',
     pointer: '/coordinates/0/1',
+  },
+  {
+    name: 'an empty ring',
+    geometry: '{"type":"Polygon","coordinates":[[]]}',
+    code: 'too-few-positions',
+    pointer: '/coordinates/0',
+  },
+  {
+    name: 'a Point whose position is nested one level too deep',
+    geometry: '{"type":"Point","coordinates":[[0,0]]}',
+    code: 'position-size',
+    pointer: '/coordinates',
   },
   {
     name: 'a LineString of 1 position',
@@ -142,6 +155,9 @@ describe('RFC 7946 faults in every container', () => {
         const want = `${fault.severity ?? 'error'} ${fault.code} ${at}${fault.pointer}`;
         const { geojson } = splitTiers(validateLayer(PATH, text));
         expect(codesOf(geojson)).toContain(want);
+        // One fault, one error: no echo of it, no "the check stopped" beside it.
+        const errors = codesOf(geojson).filter((c) => c.startsWith('error'));
+        expect(errors).toEqual(fault.severity ? [] : [want]);
         // The file preview reports it too, as a GeoJSON fault, whatever the container.
         const opened = readOpened('opened.geojson', text, story);
         expect(codesOf(forPreview(opened.diagnostics).geojson)).toContain(want);
@@ -173,6 +189,11 @@ describe('RFC 7946 faults in every container', () => {
     const found = splitTiers(validateLayer(PATH, clockwise)).geojson;
     expect(codesOf(found)).toEqual(['error wrong-winding /coordinates/0']);
     expect(codesOf(forPreview(found).geojson)).toEqual(['warning wrong-winding /coordinates/0']);
+    // In geo/ (the CLI, the dev server, the editor): a GeoJSON warning, and a story-layer error.
+    const project = forProject(validateLayer(PATH, clockwise));
+    expect(codesOf(project.geojson)).toEqual(['warning wrong-winding /coordinates/0']);
+    expect(codesOf(project.story)).toContain('error wrong-winding /coordinates/0');
+    expect(storyNeeds(project.story)).toContain('1 ring wound the wrong way (RFC 7946 §3.1.6)');
   });
 
   it('names the feature of a lone Feature by its id, or as "the Feature"', () => {
