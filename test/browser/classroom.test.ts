@@ -24,6 +24,9 @@ const tour: Tour = JSON.parse(
   readFileSync(new URL('../../story/tour.json', import.meta.url), 'utf8'),
 );
 type MapWindow = { __map: import('maplibre-gl').Map };
+/** A layer's title, as its file in geo/ gives it (the step legend's headings). */
+const layerTitle = (name: string): string =>
+  JSON.parse(readFileSync(new URL(`../../geo/${name}.geojson`, import.meta.url), 'utf8')).title;
 const PROJECTOR: Look = { palette: 'projector', scale: 1 };
 
 let site: Site;
@@ -68,6 +71,13 @@ const highlighted = (page: import('playwright-core').Page) =>
     return out.sort();
   });
 
+/** The headings of the step's legend (one per layer it lists), sorted. */
+const stepLegend = (page: import('playwright-core').Page) =>
+  page
+    .locator('.present .legend .title')
+    .allTextContents()
+    .then((t) => t.map((x) => x.trim()).sort());
+
 const camera = (page: import('playwright-core').Page) =>
   page.evaluate(() => {
     const map = (window as unknown as MapWindow).__map;
@@ -83,6 +93,7 @@ describe('presentation', () => {
     await expect.poll(() => counter.textContent()).toMatch(/Step 1 of 12/);
     await settle(page);
     expect(await highlighted(page)).toEqual([...tour.steps[0].features].sort());
+    expect(await stepLegend(page)).toEqual(tour.steps[0].layers.map(layerTitle).sort());
 
     // Type readable from the back of the room.
     const size = await page.evaluate(() =>
@@ -108,6 +119,10 @@ describe('presentation', () => {
       expect(await highlighted(page), `${key} → step ${step}`).toEqual(
         [...tour.steps[step - 1].features].sort(),
       );
+      // The step's legend: the layers the step shows, no other.
+      expect(await stepLegend(page), `legend of step ${step}`).toEqual(
+        tour.steps[step - 1].layers.map(layerTitle).sort(),
+      );
     }
 
     // A step number then Enter jumps. The Crocus step frames Moscow at a zoom that still shows
@@ -132,14 +147,38 @@ describe('presentation', () => {
     const back = await camera(page);
     expect(back.zoom).toBeCloseTo(at.zoom, 1);
     expect(Math.abs(back.lng - at.lng)).toBeLessThan(0.5);
+    expect(await stepLegend(page)).toEqual(tour.steps[crocus].layers.map(layerTitle).sort());
 
-    // While presenting: no tool buttons, a legend of the step's layers.
+    // Zoom stays where the step still says something: the + key on the map and a zoom asked of
+    // the map both stop at PRESENT_ZOOM.max.
+    await page.locator('.maplibregl-canvas').focus();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Equal');
+      await settle(page);
+    }
+    expect((await camera(page)).zoom).toBeCloseTo(PRESENT_ZOOM.max, 3);
+    await page.evaluate(
+      (z) => (window as unknown as MapWindow).__map.jumpTo({ zoom: z }),
+      PRESENT_ZOOM.max + 3,
+    );
+    await page.evaluate(() => (window as unknown as MapWindow).__map.zoomIn({ animate: false }));
+    expect((await camera(page)).zoom).toBeLessThanOrEqual(PRESENT_ZOOM.max + 1e-6);
+    await page.keyboard.press('r');
+    await settle(page);
+    expect((await camera(page)).zoom).toBeCloseTo(at.zoom, 1);
+
+    // While presenting: no tool buttons, not even MapLibre's zoom buttons; a legend of the
+    // step's layers.
     expect(await page.getByRole('button', { name: 'Download PNG' }).isVisible()).toBe(false);
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').isVisible()).toBe(false);
+    expect(await page.locator('.maplibregl-ctrl-zoom-out').isVisible()).toBe(false);
     expect(await page.locator('.present .legend').isVisible()).toBe(true);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.present').count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').isVisible()).toBe(true);
     // Focus is back on the button that started the presentation; the step leaves the URL.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
