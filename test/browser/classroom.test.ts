@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +55,77 @@ function mapPpi(file: string): number {
   const largest = rows.sort((a, b) => Number(b[3]) * Number(b[4]) - Number(a[3]) * Number(a[4]))[0];
   expect(largest, 'an image in the PDF').toBeDefined();
   return Math.min(Number(largest[12]), Number(largest[13]));
+}
+
+/** Page 1's size in points, as poppler's pdfinfo reads its MediaBox: [width, height]. */
+function pageSize(file: string): [number, number] {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '1', file], { encoding: 'utf8' });
+  const m = /Page\s+1 size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  expect(m, info).not.toBeNull();
+  return [Number(m![1]), Number(m![2])];
+}
+
+/** A box on page 1, in points from its top left. */
+type PdfBox = { x0: number; y0: number; x1: number; y1: number };
+const meets = (a: PdfBox, b: PdfBox, inset = 0) =>
+  a.x0 < b.x1 - inset && a.x1 > b.x0 + inset && a.y0 < b.y1 - inset && a.y1 > b.y0 + inset;
+
+/** Every line of page 1 with its words and their boxes, from pdftotext -bbox-layout. */
+function pageLines(file: string): { text: string; words: (PdfBox & { text: string })[] }[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', file, '-'], {
+    encoding: 'utf8',
+  });
+  const unescape = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((line) => {
+    const words = [
+      ...line[1].matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      ),
+    ].map((m) => ({
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+      text: unescape(m[5]),
+    }));
+    return { text: words.map((w) => w.text).join(' '), words };
+  });
+}
+
+/** Where page 1 places its largest picture (the map), as poppler's pdftohtml reads it. */
+function mapBox(file: string): PdfBox {
+  const dir = mkdtempSync(`${tmpdir()}/handout-`);
+  try {
+    const xml = execFileSync(
+      'pdftohtml',
+      ['-xml', '-zoom', '1', '-f', '1', '-l', '1', '-stdout', file, `${dir}/page`],
+      { encoding: 'utf8' },
+    );
+    const images = [
+      ...xml.matchAll(
+        /<image top="([\d.-]+)" left="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"/g,
+      ),
+    ].map((m) => ({
+      y0: Number(m[1]),
+      x0: Number(m[2]),
+      x1: Number(m[2]) + Number(m[3]),
+      y1: Number(m[1]) + Number(m[4]),
+    }));
+    const largest = images.sort(
+      (a, b) => (b.x1 - b.x0) * (b.y1 - b.y0) - (a.x1 - a.x0) * (a.y1 - a.y0),
+    )[0];
+    expect(largest, 'the map picture on page 1').toBeDefined();
+    // The map, not a legend swatch: a good part of the page.
+    expect(largest.x1 - largest.x0).toBeGreaterThan(300);
+    return largest;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const highlighted = (page: import('playwright-core').Page) =>
@@ -349,18 +421,77 @@ describe('export and print', () => {
     const { page, context, consoleErrors } = await open(1280, 800);
     await page.locator('#passage-p10 .chip').first().click();
     await settle(page);
-    const card = (await page.locator('.card').innerText()).replace(/\s+/g, ' ');
-    for (const format of ['A4', 'Letter'] as const) {
-      const pdf = await page.pdf({ format, landscape: true, printBackground: true });
+    const card = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('.card')!;
+      const text = (sel: string) => el.querySelector<HTMLElement>(sel)?.innerText.trim() ?? '';
+      return {
+        text: el.innerText.replace(/\s+/g, ' ').trim(),
+        head: [text('.layer'), text('#card-title')].filter(Boolean).join(' '),
+        passages: [...el.querySelectorAll<HTMLElement>('blockquote[data-passage] p')].map((p) =>
+          p.innerText.replace(/\s+/g, ' ').trim(),
+        ),
+      };
+    });
+    expect(card.passages.length).toBeGreaterThan(0);
+    const title = 'Russia, the Taliban and the terrorist list';
+    for (const [format, paper] of [
+      ['A4', [841.89, 595.28]],
+      ['Letter', [792, 612]],
+    ] as const) {
+      // The page's own CSS decides the orientation (@page { size: landscape }), as when a teacher
+      // prints from the browser; the format only the paper.
+      const pdf = await page.pdf({ format, preferCSSPageSize: true, printBackground: true });
       const file = `${ARTEFACTS}handout-${format}.pdf`;
       writeFileSync(file, pdf);
-      // Page 1 the map, then the card, whole: its last words are in the PDF.
+      const [w, h] = pageSize(file);
+      expect(w, `${format} landscape`).toBeGreaterThan(h);
+      expect(Math.abs(w - paper[0]), `${format} width ${w}`).toBeLessThan(3);
+      expect(Math.abs(h - paper[1]), `${format} height ${h}`).toBeLessThan(3);
+      // Page 1 the map, then the card, whole.
       expect(pdfPages(pdf), format).toBeGreaterThanOrEqual(2);
-      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      const tail = card.trim().split(' ').slice(-4);
-      expect(text.replace(/\s+/g, ' '), format).toContain(tail.join(' '));
+      const text = (first: number, last = first) =>
+        execFileSync('pdftotext', ['-f', `${first}`, '-l', `${last}`, file, '-'], {
+          encoding: 'utf8',
+        }).replace(/\s+/g, ' ');
+      // Page 1: the title, the date shown, the credits and the legend of what is drawn.
+      const one = text(1);
+      const legend = await page.evaluate(() =>
+        [...document.querySelectorAll('.handout-legend li, .handout-legend .title')].map((e) =>
+          (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      );
+      expect(legend, format).toContain('by ferry');
+      expect(one, format).toContain(title);
+      expect(one, format).toMatch(/The map as of \d{1,2} [A-Z][a-z]+ \d{4}\./);
+      expect(one, format).toContain('Natural Earth');
+      for (const label of legend) expect(one, `${format}: legend "${label}"`).toContain(label);
+      // Page 2 begins with the selected thing's card; its passages are printed whole.
+      expect(text(2).trim().toLowerCase(), format).toMatch(
+        new RegExp(`^${card.head.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
+      const rest = text(2, pdfPages(pdf));
+      for (const passage of card.passages)
+        expect(rest, `${format}: passage ends`).toContain(passage.split(' ').slice(-5).join(' '));
+      expect(rest, format).toContain(card.text.split(' ').slice(-4).join(' '));
       // The map is a picture of at least 200 dpi at the size it is printed.
       expect(mapPpi(file), format).toBeGreaterThanOrEqual(200);
+      // Nothing printed over the map: every word of page 1 (the legend's among them) lies
+      // outside the map picture, the legend's in the column beside it.
+      const map = mapBox(file);
+      const lines = pageLines(file);
+      const over = lines.flatMap((l) => l.words).filter((x) => meets(x, map, 0.5));
+      expect(
+        over.map((x) => x.text),
+        format,
+      ).toEqual([]);
+      // The legend's lines (a long title wraps: each line is part of a label), beside the map.
+      const legendLines = lines.filter(
+        (l) => l.words.length && legend.some((label) => label.includes(l.text)),
+      );
+      expect(legendLines.length, format).toBeGreaterThanOrEqual(legend.length);
+      for (const l of legendLines)
+        for (const x of l.words)
+          expect(x.x0, `${format}: "${l.text}" beside the map`).toBeGreaterThan(map.x1);
     }
     execFileSync('pdftoppm', [
       '-png',
@@ -409,7 +540,7 @@ describe('export and print', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.card').count()).toBe(0);
     for (const format of ['A4', 'Letter'] as const) {
-      const pdf = await page.pdf({ format, landscape: true, printBackground: true });
+      const pdf = await page.pdf({ format, preferCSSPageSize: true, printBackground: true });
       expect(pdfPages(pdf), format).toBe(1);
     }
     expect(consoleErrors).toEqual([]);
