@@ -57,6 +57,15 @@ export const RECEDED_OUTLINE = 2;
 const receded = (look: Look, layer: string) =>
   look.palette === 'projector' && !!look.recede?.includes(layer);
 
+/**
+ * The context layers drawn with a full-colour outline: blocs and areas. (The places layer's
+ * states have barely any fill anywhere: they keep the light lines.)
+ */
+export const outlinedContext = (look: Look): string[] =>
+  (look.recede ?? []).filter(
+    (l) => receded(look, l) && ['bloc', 'area'].includes(styleFor(l).role),
+  );
+
 export const sameLook = (a: Look, b: Look): boolean =>
   a.palette === b.palette &&
   a.scale === b.scale &&

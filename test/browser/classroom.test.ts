@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PRESENT_ZOOM } from '../../src/map/camera.ts';
 import { exportLayout } from '../../src/map/export.ts';
-import { projectorTheme, styleIn, type Look } from '../../src/style/look.ts';
+import { projectorTheme, storyLayersIn, styleIn, type Look } from '../../src/style/look.ts';
 import { styleFor } from '../../src/style/story.ts';
 import { theme } from '../../src/style/theme.ts';
 import type { Tour } from '../../src/tour/types.ts';
@@ -143,6 +143,10 @@ const highlighted = (page: import('playwright-core').Page) =>
     return out.sort();
   });
 
+/** The map's layer ids, bottom to top. */
+const layerOrder = (page: import('playwright-core').Page) =>
+  page.evaluate(() => (window as unknown as MapWindow).__map.getStyle().layers.map((l) => l.id));
+
 /** The headings of the step's legend (one per layer it lists), sorted. */
 const stepLegend = (page: import('playwright-core').Page) =>
   page
@@ -195,7 +199,33 @@ describe('presentation', () => {
       expect(await stepLegend(page), `legend of step ${step}`).toEqual(
         tour.steps[step - 1].layers.map(layerTitle).sort(),
       );
+      if (step === 12) {
+        // The CSTO is context here (the step names Afghanistan and Moscow): its full-colour
+        // outline lies over the places' light lines, which share Russia's and Kazakhstan's
+        // borders, and is drawn as the look says.
+        const order = await layerOrder(page);
+        expect(order.indexOf('csto-outline')).toBeGreaterThan(order.indexOf('places-outline'));
+        expect(order.indexOf('csto-outline')).toBeGreaterThan(order.indexOf('afghanistan-fill'));
+        const look: Look = {
+          ...PROJECTOR,
+          recede: ['csto'],
+        };
+        expect(
+          await page.evaluate(() =>
+            (window as unknown as MapWindow).__map.getPaintProperty('csto-outline', 'line-color'),
+          ),
+        ).toEqual(
+          (
+            storyLayersIn(look, 'csto').find((l) => l.id === 'csto-outline') as {
+              paint: Record<string, unknown>;
+            }
+          ).paint['line-color'],
+        );
+      }
     }
+    // Step 1 has no context layer: the CSTO's outline is back in its place.
+    const order = await layerOrder(page);
+    expect(order.indexOf('csto-outline')).toBe(order.indexOf('csto-casing') - 1);
 
     // A step number then Enter jumps. The Crocus step frames Moscow at a zoom that still shows
     // where Moscow is, not an empty plain with two dots.
