@@ -161,7 +161,7 @@ describe('tour framing', () => {
               `${step.id}: ${id} [${px[k].map(Math.round).join(', ')}] not in [0, 0, ${seen.width}, ${Math.round(seen.height)}] (zoom ${seen.zoom.toFixed(2)})`,
             );
         });
-        if ([1, 9, 10].includes(i) || (width === 1920 && [0, 8].includes(i))) {
+        if ([1, 9, 10].includes(i) || (width === 1920 && [0, 8, 11].includes(i))) {
           // Labels placed in the last frame fade in (300 ms) after the map reports idle.
           await page.waitForTimeout(400);
           await screenshot(page, `tour-step-${String(i + 1).padStart(2, '0')}-${width}`);
