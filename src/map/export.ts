@@ -1,7 +1,10 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { StoryLayer } from '../geo/types.ts';
 import { LABEL_FONT } from '../style/fonts.ts';
 import type { LegendItem } from '../style/legend.ts';
-import { svgDash } from '../style/legend.ts';
+import { asDrawn, legendAt, svgDash } from '../style/legend.ts';
+import { styleIn, type Look } from '../style/look.ts';
+import type { DateView } from '../style/story.ts';
 
 export const CREDITS =
   'Map data: Natural Earth (public domain), its default boundaries (Crimea drawn in Russia; no endorsement). Article: Intigam Mamedov, The Conversation, CC BY-ND 4.0. Drawn with MapLibre.';
@@ -21,11 +24,37 @@ export function printRatio(cssW: number, cssH: number, dpi = 300): number {
   return Math.min(px / cssW, MAX_PX / cssW, MAX_PX / cssH);
 }
 
+export interface LegendGroup {
+  /** The layer's file name. */
+  name: string;
+  title: string;
+  items: LegendItem[];
+}
+
 export interface ExportText {
   title: string;
   caption?: string;
-  legend: { title: string; items: LegendItem[] }[];
+  legend: LegendGroup[];
   credits: string;
+}
+
+/**
+ * The legend of the layers shown, as the map draws them in its look at the date shown: what the
+ * PNG and the handout print beside the map (a former member's dashed outline and a frozen
+ * member's hatch included, never the member fill). Layers with nothing drawn are left out.
+ */
+export function legendOf(layers: StoryLayer[], look: Look, view: DateView): LegendGroup[] {
+  return layers
+    .map((l) => {
+      const s = styleIn(look, l.name);
+      const items = legendAt(s, l, view);
+      return {
+        name: l.name,
+        title: l.title,
+        items: look.palette === 'projector' ? asDrawn(items, s) : items,
+      };
+    })
+    .filter((g) => g.items.length);
 }
 
 /**
@@ -101,7 +130,11 @@ export function exportLayout(
   };
 }
 
-type Row = { head: string } | { item: LegendItem };
+export type Row = { head: string } | { item: LegendItem };
+
+/** The PNG legend's rows, top to bottom: each layer's title, then its rows. */
+export const legendRows = (legend: LegendGroup[]): Row[] =>
+  legend.flatMap((g) => [{ head: g.title }, ...g.items.map((item) => ({ item }))]);
 
 /** Draws the map picture in a frame: title, legend beside it, caption and credits below. */
 export function composeExport(map: HTMLCanvasElement, text: ExportText): HTMLCanvasElement {
@@ -112,14 +145,16 @@ export function composeExport(map: HTMLCanvasElement, text: ExportText): HTMLCan
   const rowH = 20 * u0;
   const labelW = 250 * u0 - 44 * u0;
   // Legend rows, long labels wrapped inside the column.
-  const rows: { row: Row; lines: string[] }[] = [];
-  for (const g of text.legend) {
-    probe.font = font(13, 600);
-    rows.push({ row: { head: g.title }, lines: wrap(probe, g.title, 250 * u0 - 8 * u0) });
-    probe.font = font(12);
-    for (const item of g.items)
-      rows.push({ row: { item }, lines: wrap(probe, item.label, labelW) });
-  }
+  const rows = legendRows(text.legend).map((row) => {
+    probe.font = 'head' in row ? font(13, 600) : font(12);
+    return {
+      row,
+      lines:
+        'head' in row
+          ? wrap(probe, row.head, 250 * u0 - 8 * u0)
+          : wrap(probe, row.item.label, labelW),
+    };
+  });
   const legendH = rows.reduce((h, r) => h + rowH + (r.lines.length - 1) * 15 * u0, 0) + 8 * u0;
   const captionW = map.width + 250 * u0 + 20 * u0;
   probe.font = font(16);

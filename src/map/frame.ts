@@ -77,25 +77,29 @@ const LARGE = 2;
 const SEVERAL = 3;
 
 /**
- * The box to frame for these features, within MAX_BOUNDS: every feature has a part in it.
- * Null when no feature has a part in MAX_BOUNDS.
+ * The part of each feature the frame is made to hold, in the order given: a feature that crosses
+ * the antimeridian by its part inside `region`, any other by its part inside `limit`, and a huge
+ * one beside several others by its part nearest them. Null for a feature with no part in reach.
+ * The framing test checks each of these boxes lies in the map's uncovered area.
  */
-export function frameBox(
+export function frameParts(
   features: Feature[],
   region: BBox = REGION_BOUNDS,
   limit: BBox = MAX_BOUNDS,
-): BBox | null {
+): (BBox | null)[] {
   const crosses = (f: Feature) => {
     const all = f.geometry ? boxOf(positions(f.geometry)) : null;
     return !!all && all[2] - all[0] > 180;
   };
+  const parts = features.map(() => null as BBox | null);
   const items = features
-    .map((f) => ({
+    .map((f, i) => ({
       f,
+      i,
       box: (crosses(f) ? clippedBox(f, region) : null) ?? clippedBox(f, limit),
     }))
-    .filter((i): i is { f: Feature; box: BBox } => !!i.box);
-  if (!items.length) return null;
+    .filter((it): it is { f: Feature; i: number; box: BBox } => !!it.box);
+  if (!items.length) return parts;
   // Only beside several others is a huge feature the step's context rather than its subject
   // (Russia and Afghanistan: both subjects; Russia and six Gulf monarchies: the Gulf).
   const large = items.filter((it) => {
@@ -106,6 +110,7 @@ export function frameBox(
   });
   // When everything is "large" (two huge countries alone), frame them all as they are.
   const core = large.length === items.length ? items : items.filter((i) => !large.includes(i));
+  for (const it of core) parts[it.i] = it.box;
   let frame = union(core.map((i) => i.box))!;
   for (const it of large.length === items.length ? [] : large) {
     // Grow the frame of the others until it reaches the large feature; take the part inside.
@@ -113,10 +118,24 @@ export function frameBox(
     for (let k = 0; k <= 12; k++) {
       const near = clippedBox(it.f, intersect(grow(frame, step * k), limit));
       if (near) {
+        parts[it.i] = near;
         frame = union([frame, near])!;
         break;
       }
     }
   }
-  return intersect(frame, limit);
+  return parts;
+}
+
+/**
+ * The box to frame for these features, within MAX_BOUNDS: every feature has a part in it (the
+ * union of frameParts). Null when no feature has a part in MAX_BOUNDS.
+ */
+export function frameBox(
+  features: Feature[],
+  region: BBox = REGION_BOUNDS,
+  limit: BBox = MAX_BOUNDS,
+): BBox | null {
+  const frame = union(frameParts(features, region, limit).filter((b): b is BBox => b !== null));
+  return frame && intersect(frame, limit);
 }

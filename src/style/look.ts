@@ -45,8 +45,26 @@ const PROJECTOR: Record<string, { color: Hex; areaOpacity?: number }> = {
   places: { color: '#332288', areaOpacity: 0.08 },
 };
 
-/** Fill opacity of a bloc or an area drawn as context in the presentation. */
+/**
+ * Fill opacity of a bloc or an area drawn as context in the presentation. So light a fill is
+ * barely apart from land and water (about 1.7:1 and 1.15:1), so a context layer's members are
+ * drawn with an outline of its full colour (RECEDED_OUTLINE wide), at 3:1 or more against both.
+ */
 export const RECEDED = 0.3;
+/** Rest width of a context layer's full-colour outline, before the look's line scale. */
+export const RECEDED_OUTLINE = 2;
+
+const receded = (look: Look, layer: string) =>
+  look.palette === 'projector' && !!look.recede?.includes(layer);
+
+/**
+ * The context layers drawn with a full-colour outline: blocs and areas. (The places layer's
+ * states have barely any fill anywhere: they keep the light lines.)
+ */
+export const outlinedContext = (look: Look): string[] =>
+  (look.recede ?? []).filter(
+    (l) => receded(look, l) && ['bloc', 'area'].includes(styleFor(l).role),
+  );
 
 export const sameLook = (a: Look, b: Look): boolean =>
   a.palette === b.palette &&
@@ -65,26 +83,33 @@ export function styleIn(look: Look, layer: string): LayerStyle {
   const p = look.palette === 'projector' ? PROJECTOR[layer] : undefined;
   if (!p) return s;
   const opacity = p.areaOpacity ?? s.areaOpacity;
-  const context = look.recede?.includes(layer) && opacity !== undefined;
+  const context = receded(look, layer) && opacity !== undefined;
   return { ...s, color: p.color, areaOpacity: context ? Math.min(opacity, RECEDED) : opacity };
 }
 
-export function layerLook(look: Look): LayerLook {
+/** How a layer's areas, lines and names are drawn in a look (`layer`: a context layer differs). */
+export function layerLook(look: Look, layer?: string): LayerLook {
   if (look.palette !== 'projector') return { ...SCREEN_LOOK, scale: look.scale, named: look.named };
+  // A context bloc's or area's light fill would vanish against land and water: its members keep
+  // a full-colour outline, so they stay apart at 3:1 while the fill keeps them secondary. (The
+  // places layer's states have barely any fill anywhere: they keep the light lines.)
+  const context =
+    layer !== undefined && ['bloc', 'area'].includes(styleFor(layer).role) && receded(look, layer);
   return {
     named: look.named,
     scale: look.scale,
     lineScale: Math.max(1.4, look.scale * 0.8),
     emphasis: 0.92,
     // Light lines part the members of a dense fill; an emphasised one gets a dark outline.
-    restOutline: '#ffffff',
+    restOutline: context ? styleIn(look, layer!).color : '#ffffff',
+    ...(context ? { restWidth: RECEDED_OUTLINE } : {}),
     pointStroke: '#ffffff',
   };
 }
 
 /** The MapLibre layers of one story layer in a look. */
 export const storyLayersIn = (look: Look, layer: string): LayerSpecification[] =>
-  storyLayers(styleIn(look, layer), themeOf(look), layerLook(look));
+  storyLayers(styleIn(look, layer), themeOf(look), layerLook(look, layer));
 
 export const basemapIn = (look: Look): LayerSpecification[] =>
   basemapLayers(themeOf(look), look.scale);

@@ -214,6 +214,8 @@ export interface LayerLook {
   emphasis: number;
   /** Outline of an area at rest: the layer's colour, or a light line that parts the members. */
   restOutline?: Hex;
+  /** Width of that outline at rest, before `lineScale` (1.2 when absent). */
+  restWidth?: number;
   /** Stroke of a place's dot (events keep the layer's colour): the layer's colour, or this. */
   pointStroke?: Hex;
   /**
@@ -256,7 +258,7 @@ export function storyLayers(
         'line-color': o.restOutline
           ? ['case', emphasised, t.ink, o.restOutline]
           : ['case', state('selected'), t.ink, s.color],
-        'line-width': ['case', state('selected'), w(3), emphasised, w(2.5), w(1.2)],
+        'line-width': ['case', state('selected'), w(3), emphasised, w(2.5), w(o.restWidth ?? 1.2)],
       },
     },
   ];

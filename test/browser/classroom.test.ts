@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PRESENT_ZOOM } from '../../src/map/camera.ts';
 import { exportLayout } from '../../src/map/export.ts';
-import { projectorTheme, styleIn, type Look } from '../../src/style/look.ts';
+import { projectorTheme, storyLayersIn, styleIn, type Look } from '../../src/style/look.ts';
 import { styleFor } from '../../src/style/story.ts';
 import { theme } from '../../src/style/theme.ts';
 import type { Tour } from '../../src/tour/types.ts';
@@ -24,6 +25,9 @@ const tour: Tour = JSON.parse(
   readFileSync(new URL('../../story/tour.json', import.meta.url), 'utf8'),
 );
 type MapWindow = { __map: import('maplibre-gl').Map };
+/** A layer's title, as its file in geo/ gives it (the step legend's headings). */
+const layerTitle = (name: string): string =>
+  JSON.parse(readFileSync(new URL(`../../geo/${name}.geojson`, import.meta.url), 'utf8')).title;
 const PROJECTOR: Look = { palette: 'projector', scale: 1 };
 
 let site: Site;
@@ -53,6 +57,77 @@ function mapPpi(file: string): number {
   return Math.min(Number(largest[12]), Number(largest[13]));
 }
 
+/** Page 1's size in points, as poppler's pdfinfo reads its MediaBox: [width, height]. */
+function pageSize(file: string): [number, number] {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '1', file], { encoding: 'utf8' });
+  const m = /Page\s+1 size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  expect(m, info).not.toBeNull();
+  return [Number(m![1]), Number(m![2])];
+}
+
+/** A box on page 1, in points from its top left. */
+type PdfBox = { x0: number; y0: number; x1: number; y1: number };
+const meets = (a: PdfBox, b: PdfBox, inset = 0) =>
+  a.x0 < b.x1 - inset && a.x1 > b.x0 + inset && a.y0 < b.y1 - inset && a.y1 > b.y0 + inset;
+
+/** Every line of page 1 with its words and their boxes, from pdftotext -bbox-layout. */
+function pageLines(file: string): { text: string; words: (PdfBox & { text: string })[] }[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', file, '-'], {
+    encoding: 'utf8',
+  });
+  const unescape = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((line) => {
+    const words = [
+      ...line[1].matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      ),
+    ].map((m) => ({
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+      text: unescape(m[5]),
+    }));
+    return { text: words.map((w) => w.text).join(' '), words };
+  });
+}
+
+/** Where page 1 places its largest picture (the map), as poppler's pdftohtml reads it. */
+function mapBox(file: string): PdfBox {
+  const dir = mkdtempSync(`${tmpdir()}/handout-`);
+  try {
+    const xml = execFileSync(
+      'pdftohtml',
+      ['-xml', '-zoom', '1', '-f', '1', '-l', '1', '-stdout', file, `${dir}/page`],
+      { encoding: 'utf8' },
+    );
+    const images = [
+      ...xml.matchAll(
+        /<image top="([\d.-]+)" left="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"/g,
+      ),
+    ].map((m) => ({
+      y0: Number(m[1]),
+      x0: Number(m[2]),
+      x1: Number(m[2]) + Number(m[3]),
+      y1: Number(m[1]) + Number(m[4]),
+    }));
+    const largest = images.sort(
+      (a, b) => (b.x1 - b.x0) * (b.y1 - b.y0) - (a.x1 - a.x0) * (a.y1 - a.y0),
+    )[0];
+    expect(largest, 'the map picture on page 1').toBeDefined();
+    // The map, not a legend swatch: a good part of the page.
+    expect(largest.x1 - largest.x0).toBeGreaterThan(300);
+    return largest;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const highlighted = (page: import('playwright-core').Page) =>
   page.evaluate(() => {
     const map = (window as unknown as MapWindow).__map;
@@ -67,6 +142,17 @@ const highlighted = (page: import('playwright-core').Page) =>
     }
     return out.sort();
   });
+
+/** The map's layer ids, bottom to top. */
+const layerOrder = (page: import('playwright-core').Page) =>
+  page.evaluate(() => (window as unknown as MapWindow).__map.getStyle().layers.map((l) => l.id));
+
+/** The headings of the step's legend (one per layer it lists), sorted. */
+const stepLegend = (page: import('playwright-core').Page) =>
+  page
+    .locator('.present .legend .title')
+    .allTextContents()
+    .then((t) => t.map((x) => x.trim()).sort());
 
 const camera = (page: import('playwright-core').Page) =>
   page.evaluate(() => {
@@ -83,6 +169,7 @@ describe('presentation', () => {
     await expect.poll(() => counter.textContent()).toMatch(/Step 1 of 12/);
     await settle(page);
     expect(await highlighted(page)).toEqual([...tour.steps[0].features].sort());
+    expect(await stepLegend(page)).toEqual(tour.steps[0].layers.map(layerTitle).sort());
 
     // Type readable from the back of the room.
     const size = await page.evaluate(() =>
@@ -108,7 +195,37 @@ describe('presentation', () => {
       expect(await highlighted(page), `${key} → step ${step}`).toEqual(
         [...tour.steps[step - 1].features].sort(),
       );
+      // The step's legend: the layers the step shows, no other.
+      expect(await stepLegend(page), `legend of step ${step}`).toEqual(
+        tour.steps[step - 1].layers.map(layerTitle).sort(),
+      );
+      if (step === 12) {
+        // The CSTO is context here (the step names Afghanistan and Moscow): its full-colour
+        // outline lies over the places' light lines, which share Russia's and Kazakhstan's
+        // borders, and is drawn as the look says.
+        const order = await layerOrder(page);
+        expect(order.indexOf('csto-outline')).toBeGreaterThan(order.indexOf('places-outline'));
+        expect(order.indexOf('csto-outline')).toBeGreaterThan(order.indexOf('afghanistan-fill'));
+        const look: Look = {
+          ...PROJECTOR,
+          recede: ['csto'],
+        };
+        expect(
+          await page.evaluate(() =>
+            (window as unknown as MapWindow).__map.getPaintProperty('csto-outline', 'line-color'),
+          ),
+        ).toEqual(
+          (
+            storyLayersIn(look, 'csto').find((l) => l.id === 'csto-outline') as {
+              paint: Record<string, unknown>;
+            }
+          ).paint['line-color'],
+        );
+      }
     }
+    // Step 1 has no context layer: the CSTO's outline is back in its place.
+    const order = await layerOrder(page);
+    expect(order.indexOf('csto-outline')).toBe(order.indexOf('csto-casing') - 1);
 
     // A step number then Enter jumps. The Crocus step frames Moscow at a zoom that still shows
     // where Moscow is, not an empty plain with two dots.
@@ -132,14 +249,38 @@ describe('presentation', () => {
     const back = await camera(page);
     expect(back.zoom).toBeCloseTo(at.zoom, 1);
     expect(Math.abs(back.lng - at.lng)).toBeLessThan(0.5);
+    expect(await stepLegend(page)).toEqual(tour.steps[crocus].layers.map(layerTitle).sort());
 
-    // While presenting: no tool buttons, a legend of the step's layers.
+    // Zoom stays where the step still says something: the + key on the map and a zoom asked of
+    // the map both stop at PRESENT_ZOOM.max.
+    await page.locator('.maplibregl-canvas').focus();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Equal');
+      await settle(page);
+    }
+    expect((await camera(page)).zoom).toBeCloseTo(PRESENT_ZOOM.max, 3);
+    await page.evaluate(
+      (z) => (window as unknown as MapWindow).__map.jumpTo({ zoom: z }),
+      PRESENT_ZOOM.max + 3,
+    );
+    await page.evaluate(() => (window as unknown as MapWindow).__map.zoomIn({ animate: false }));
+    expect((await camera(page)).zoom).toBeLessThanOrEqual(PRESENT_ZOOM.max + 1e-6);
+    await page.keyboard.press('r');
+    await settle(page);
+    expect((await camera(page)).zoom).toBeCloseTo(at.zoom, 1);
+
+    // While presenting: no tool buttons, not even MapLibre's zoom buttons; a legend of the
+    // step's layers.
     expect(await page.getByRole('button', { name: 'Download PNG' }).isVisible()).toBe(false);
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').isVisible()).toBe(false);
+    expect(await page.locator('.maplibregl-ctrl-zoom-out').isVisible()).toBe(false);
     expect(await page.locator('.present .legend').isVisible()).toBe(true);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.present').count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').isVisible()).toBe(true);
     // Focus is back on the button that started the presentation; the step leaves the URL.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
@@ -310,18 +451,77 @@ describe('export and print', () => {
     const { page, context, consoleErrors } = await open(1280, 800);
     await page.locator('#passage-p10 .chip').first().click();
     await settle(page);
-    const card = (await page.locator('.card').innerText()).replace(/\s+/g, ' ');
-    for (const format of ['A4', 'Letter'] as const) {
-      const pdf = await page.pdf({ format, landscape: true, printBackground: true });
+    const card = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('.card')!;
+      const text = (sel: string) => el.querySelector<HTMLElement>(sel)?.innerText.trim() ?? '';
+      return {
+        text: el.innerText.replace(/\s+/g, ' ').trim(),
+        head: [text('.layer'), text('#card-title')].filter(Boolean).join(' '),
+        passages: [...el.querySelectorAll<HTMLElement>('blockquote[data-passage] p')].map((p) =>
+          p.innerText.replace(/\s+/g, ' ').trim(),
+        ),
+      };
+    });
+    expect(card.passages.length).toBeGreaterThan(0);
+    const title = 'Russia, the Taliban and the terrorist list';
+    for (const [format, paper] of [
+      ['A4', [841.89, 595.28]],
+      ['Letter', [792, 612]],
+    ] as const) {
+      // The page's own CSS decides the orientation (@page { size: landscape }), as when a teacher
+      // prints from the browser; the format only the paper.
+      const pdf = await page.pdf({ format, preferCSSPageSize: true, printBackground: true });
       const file = `${ARTEFACTS}handout-${format}.pdf`;
       writeFileSync(file, pdf);
-      // Page 1 the map, then the card, whole: its last words are in the PDF.
+      const [w, h] = pageSize(file);
+      expect(w, `${format} landscape`).toBeGreaterThan(h);
+      expect(Math.abs(w - paper[0]), `${format} width ${w}`).toBeLessThan(3);
+      expect(Math.abs(h - paper[1]), `${format} height ${h}`).toBeLessThan(3);
+      // Page 1 the map, then the card, whole.
       expect(pdfPages(pdf), format).toBeGreaterThanOrEqual(2);
-      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      const tail = card.trim().split(' ').slice(-4);
-      expect(text.replace(/\s+/g, ' '), format).toContain(tail.join(' '));
+      const text = (first: number, last = first) =>
+        execFileSync('pdftotext', ['-f', `${first}`, '-l', `${last}`, file, '-'], {
+          encoding: 'utf8',
+        }).replace(/\s+/g, ' ');
+      // Page 1: the title, the date shown, the credits and the legend of what is drawn.
+      const one = text(1);
+      const legend = await page.evaluate(() =>
+        [...document.querySelectorAll('.handout-legend li, .handout-legend .title')].map((e) =>
+          (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      );
+      expect(legend, format).toContain('by ferry');
+      expect(one, format).toContain(title);
+      expect(one, format).toMatch(/The map as of \d{1,2} [A-Z][a-z]+ \d{4}\./);
+      expect(one, format).toContain('Natural Earth');
+      for (const label of legend) expect(one, `${format}: legend "${label}"`).toContain(label);
+      // Page 2 begins with the selected thing's card; its passages are printed whole.
+      expect(text(2).trim().toLowerCase(), format).toMatch(
+        new RegExp(`^${card.head.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
+      const rest = text(2, pdfPages(pdf));
+      for (const passage of card.passages)
+        expect(rest, `${format}: passage ends`).toContain(passage.split(' ').slice(-5).join(' '));
+      expect(rest, format).toContain(card.text.split(' ').slice(-4).join(' '));
       // The map is a picture of at least 200 dpi at the size it is printed.
       expect(mapPpi(file), format).toBeGreaterThanOrEqual(200);
+      // Nothing printed over the map: every word of page 1 (the legend's among them) lies
+      // outside the map picture, the legend's in the column beside it.
+      const map = mapBox(file);
+      const lines = pageLines(file);
+      const over = lines.flatMap((l) => l.words).filter((x) => meets(x, map, 0.5));
+      expect(
+        over.map((x) => x.text),
+        format,
+      ).toEqual([]);
+      // The legend's lines (a long title wraps: each line is part of a label), beside the map.
+      const legendLines = lines.filter(
+        (l) => l.words.length && legend.some((label) => label.includes(l.text)),
+      );
+      expect(legendLines.length, format).toBeGreaterThanOrEqual(legend.length);
+      for (const l of legendLines)
+        for (const x of l.words)
+          expect(x.x0, `${format}: "${l.text}" beside the map`).toBeGreaterThan(map.x1);
     }
     execFileSync('pdftoppm', [
       '-png',
@@ -370,7 +570,7 @@ describe('export and print', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.card').count()).toBe(0);
     for (const format of ['A4', 'Letter'] as const) {
-      const pdf = await page.pdf({ format, landscape: true, printBackground: true });
+      const pdf = await page.pdf({ format, preferCSSPageSize: true, printBackground: true });
       expect(pdfPages(pdf), format).toBe(1);
     }
     expect(consoleErrors).toEqual([]);

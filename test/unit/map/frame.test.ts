@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { MAX_BOUNDS, REGION_BOUNDS, type BBox } from '../../../src/geo/region.ts';
-import { clippedBox, frameBox } from '../../../src/map/frame.ts';
+import { clippedBox, frameBox, frameParts, union } from '../../../src/map/frame.ts';
 
 /** Story features by id, from geo/ (countries there are full outlines). */
 const byId = new Map<string, Feature>();
@@ -65,5 +65,23 @@ describe('frameBox', () => {
     };
     expect(frameBox([far])).toBeNull();
     expect(meets(frameBox(features('moscow'))!, REGION_BOUNDS)).toBe(true);
+  });
+
+  it('gives each feature the part the frame holds, whose union is the frame', () => {
+    const gulf = ['saudi-arabia', 'united-arab-emirates', 'qatar', 'bahrain', 'kuwait', 'oman'];
+    const ids = [...gulf, 'russia'];
+    const parts = frameParts(features(...ids));
+    expect(union(parts as BBox[])).toEqual(frameBox(features(...ids)));
+    // Russia by its part nearest the Gulf (the Caucasus), not by its part in the whole region.
+    const russia = parts[ids.indexOf('russia')]!;
+    expect(russia[3]).toBeLessThan(50);
+    expect(russia[1]).toBeGreaterThan(40);
+    // A feature out of reach has no part.
+    const far: Feature = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates: [-100, 40] },
+    };
+    expect(frameParts([far, ...features('moscow')])[0]).toBeNull();
   });
 });

@@ -83,6 +83,46 @@ describe('projector palette', () => {
     expect(styleIn(look, 'csto').areaOpacity).toBeGreaterThan(RECEDED);
   });
 
+  it.each(areas.map((s) => s.layer))(
+    'keeps the members of %s at 3:1 against land and water when drawn as context (recede)',
+    (layer) => {
+      // As the presentation draws it at 1920×1080 (EAEU in step 10, the CSTO in step 12).
+      const look: Look = { ...PROJECTOR, scale: presentationScale(1920, 1080), recede: [layer] };
+      const specs = storyLayersIn(look, layer);
+      const fill = paint(specs, `${layer}-fill`);
+      const [, , emphasis, rest] = fill['fill-opacity'] as [string, unknown, number, number];
+      const filled = over(fill['fill-color'] as string, rest, land);
+      // Still secondary: a fill lighter than an own layer's, and lighter than when emphasised.
+      expect(rest).toBeLessThanOrEqual(RECEDED);
+      expect(rest).toBeLessThan(emphasis);
+      // The fill alone is too pale to tell from land and water; that is why the outline is there.
+      expect(contrast(filled, rgb(water))).toBeLessThan(3);
+      // ['case', emphasised, ink, rest colour] and ['case', selected, w, emphasised, w, rest w]
+      const outline = paint(specs, `${layer}-outline`);
+      const color = (outline['line-color'] as [string, unknown, string, string])[3];
+      const width = (outline['line-width'] as number[]).at(-1)!;
+      for (const [name, g] of [
+        ['land', land],
+        ['water', water],
+      ] as const)
+        expect(
+          contrast(rgb(color), rgb(g)),
+          `${layer} outline ${color} vs ${name}`,
+        ).toBeGreaterThanOrEqual(3);
+      // Apart from its own light fill too, and wide enough to see from the back of a room.
+      expect(contrast(rgb(color), filled)).toBeGreaterThanOrEqual(3);
+      expect(width).toBeGreaterThanOrEqual(3);
+    },
+  );
+
+  it('keeps the light lines between the members of a layer that is the step’s own', () => {
+    const outline = paint(
+      storyLayersIn({ ...PROJECTOR, recede: ['eaeu'] }, 'csto'),
+      'csto-outline',
+    );
+    expect((outline['line-color'] as string[])[3]).toBe('#ffffff');
+  });
+
   it('is valid MapLibre style data', () => {
     const look: Look = { palette: 'projector', scale: 2 };
     const style = {
