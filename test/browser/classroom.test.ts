@@ -522,6 +522,11 @@ describe('export and print', () => {
       for (const l of legendLines)
         for (const x of l.words)
           expect(x.x0, `${format}: "${l.text}" beside the map`).toBeGreaterThan(map.x1);
+      // Right beside it: no blank strip between the map and its legend (points; 10 mm = 28 pt).
+      const legendLeft = Math.min(...legendLines.flatMap((l) => l.words.map((x) => x.x0)));
+      expect(legendLeft - map.x1, `${format}: gap between map and legend`).toBeLessThan(28);
+      // And the map takes the page's height, not a small square in a corner (at least 140 mm).
+      expect(map.y1 - map.y0, `${format}: the map's printed height`).toBeGreaterThan(140 * 2.835);
     }
     execFileSync('pdftoppm', [
       '-png',
