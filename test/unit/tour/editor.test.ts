@@ -79,6 +79,31 @@ describe('a teacher’s tour', () => {
     expect(tourFileName(draft.tour)).toBe('tour-railways-for-geography.json');
   });
 
+  it('saves typing at each keystroke, and undoes a run of typing as one change', () => {
+    const store = new MemoryStore();
+    const draft = new TourDraft(store);
+    draft.addFromPassage('p10', [], ['uap-railway']);
+    for (const text of ['T', 'Th', 'The ', 'The rail']) draft.update(0, { caption: text }, true);
+    // Kept before the field is left: a reload now finds the text.
+    expect(restoreTour(store)?.steps[0].caption).toBe('The rail');
+    draft.update(0, { caption: 'The rail ' }, true);
+    draft.update(0, { caption: 'The rail' }); // the field's change (trimmed) ends the run
+    draft.update(0, { question: 'Why?' }, true);
+    draft.setTitle('Rail', true);
+    draft.setTitle('Railways', true);
+    expect(draft.tour.title).toBe('Railways');
+    draft.undo(); // the title
+    expect(draft.tour.title).toBe('My tour');
+    draft.undo(); // the question
+    expect(draft.steps[0]).toMatchObject({ caption: 'The rail' });
+    expect('question' in draft.steps[0]).toBe(false);
+    draft.undo(); // the caption, all of it
+    expect('caption' in draft.steps[0]).toBe(false);
+    draft.undo(); // the step
+    expect(draft.steps).toEqual([]);
+    expect(draft.canUndo).toBe(false);
+  });
+
   it('round-trips a tour through a share link, and refuses one too long for a link', () => {
     const short: Tour = { id: 'x', title: 'Two blocs', steps: builtIn.steps.slice(9, 11) };
     const link = shareLink('https://example.org/map/#map=1/2/3', short);
