@@ -10,6 +10,8 @@ export class Presenter {
   #story: Story;
   /** The year the map showed before the presentation, given back when it ends. */
   #dateBefore: string | null = null;
+  /** What had the focus as it began, read then (its panel hides before the view has loaded). */
+  opener: Element | null = null;
   #active = $state(false);
   #index = $state(0);
   #typed = $state('');
@@ -19,8 +21,7 @@ export class Presenter {
   #view = false;
 
   constructor(tour: Tour, story: Story) {
-    this.#tour = tour;
-    this.builtIn = tour;
+    this.#tour = this.builtIn = tour;
     this.#story = story;
   }
 
@@ -60,6 +61,7 @@ export class Presenter {
     if (!tour.steps.length) return;
     this.#tour = tour;
     if (!this.#active) this.#dateBefore = this.#story.time.year;
+    if (!this.#active) this.opener = globalThis.document?.activeElement ?? null;
     this.#active = true;
     this.goTo(at);
   }

@@ -4,16 +4,19 @@
  * (src/tour/types.ts), presented by the same Presenter as the built-in one.
  */
 import type { Tour, TourStep } from '../types.ts';
-import { STORAGE_KEY, type MapState, type TourStore } from './store.ts';
+import { STORAGE_KEY, stepFromMap, type MapState, type TourStore } from './store.ts';
 
 export { restoreTour, STORAGE_KEY, type MapState, type TourStore } from './store.ts';
 
-const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
+const FIELDS = ['caption', 'question', 'year'] as const;
+type Fields = Partial<Pick<TourStep, (typeof FIELDS)[number]>>;
 
 export class TourDraft {
   #tour = $state.raw<Tour>({ id: 'my-tour', title: 'My tour', steps: [] });
   #undo = $state.raw<Tour[]>([]);
   readonly #store: TourStore | null;
+  /** The step and field being typed in, whose keystrokes are one change to undo. */
+  #typing: string | null = null;
 
   constructor(store: TourStore | null = null, start?: Tour) {
     this.#store = store;
@@ -34,25 +37,15 @@ export class TourDraft {
   load(tour: Tour): void {
     this.#commit(structuredClone(tour));
   }
-  setTitle(title: string): void {
-    this.#commit({ ...this.#tour, title });
+  /** The title; typed (`typing`) like a caption, see `update`. */
+  setTitle(title: string, typing = false): void {
+    if (title !== this.#tour.title)
+      this.#commit({ ...this.#tour, title }, this.#typing === 'title');
+    this.#typing = typing ? 'title' : null;
   }
   /** A step showing the map as it is now: view, layers, selection and year. */
   addFromMap(state: MapState, at = this.steps.length): void {
-    this.#insert(
-      {
-        id: '',
-        passage: state.passage,
-        features: [...new Set(state.features)],
-        layers: [...new Set(state.layers)],
-        camera: {
-          center: [round(state.center[0], 4), round(state.center[1], 4)],
-          zoom: round(state.zoom, 2),
-        },
-        ...(state.year ? { year: state.year } : {}),
-      },
-      at,
-    );
+    this.#insert(stepFromMap(state), at);
   }
   /** A step presenting a passage: its features lit and framed. */
   addFromPassage(
@@ -63,15 +56,22 @@ export class TourDraft {
   ): void {
     this.#insert({ id: '', passage, features, layers, camera: 'fit' }, at);
   }
-  update(index: number, patch: Partial<Pick<TourStep, 'caption' | 'question' | 'year'>>): void {
-    const steps = this.steps.map((s, i) => {
-      if (i !== index) return s;
-      const next: TourStep = { ...s, ...patch };
-      // An emptied field is no field: the file stays minimal and valid.
-      for (const key of ['caption', 'question', 'year'] as const) if (!next[key]) delete next[key];
-      return next;
-    });
-    this.#commit({ ...this.#tour, steps });
+  /**
+   * Changes a step's caption, question or year. Typing (`typing` true) is saved at each
+   * keystroke, yet undone as one change: keystrokes in the same field join the change before
+   * them, and the field's `change` event (typing false) ends the run.
+   */
+  update(index: number, patch: Fields, typing = false): void {
+    const step = this.steps[index];
+    if (!step) return;
+    const key = `${step.id}:${Object.keys(patch).join()}`;
+    const next: TourStep = { ...step, ...patch };
+    // An emptied field is no field: the file stays minimal and valid.
+    for (const k of FIELDS) if (!next[k]) delete next[k];
+    const steps = this.steps.map((s, i) => (i === index ? next : s));
+    if (FIELDS.some((k) => next[k] !== step[k]))
+      this.#commit({ ...this.#tour, steps }, this.#typing === key);
+    this.#typing = typing ? key : null;
   }
   /** Moves a step from one place to another (keyboard or drag). */
   move(from: number, to: number): void {
@@ -89,6 +89,7 @@ export class TourDraft {
     const previous = this.#undo[this.#undo.length - 1];
     if (!previous) return;
     this.#undo = this.#undo.slice(0, -1);
+    this.#typing = null;
     this.#tour = previous;
     this.#save();
   }
@@ -101,8 +102,9 @@ export class TourDraft {
     steps.splice(Math.max(0, Math.min(at, steps.length)), 0, { ...step, id: `step-${n}` });
     this.#commit({ ...this.#tour, steps });
   }
-  #commit(next: Tour): void {
-    this.#undo = [...this.#undo.slice(-49), this.#tour];
+  #commit(next: Tour, join = false): void {
+    if (!join) this.#undo = [...this.#undo.slice(-49), this.#tour];
+    this.#typing = null;
     this.#tour = next;
     this.#save();
   }

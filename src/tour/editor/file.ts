@@ -20,13 +20,15 @@ function where(pointer: string, doc: unknown): string {
   return `step ${i + 1}${id}${field ? `, ${field}` : ''}`;
 }
 
-function words(d: Diagnostic, doc: unknown): string {
+/** An error in words; `lines`: with its line and column (a file's, not a link's). */
+function words(d: Diagnostic, doc: unknown, lines: boolean): string {
   const at = where(d.pointer, doc);
-  return `line ${d.line}, column ${d.column}${at ? ` — ${at}` : ''}: ${d.message}`;
+  const place = [lines ? `line ${d.line}, column ${d.column}` : '', at].filter(Boolean);
+  return `${place.join(' — ')}${place.length ? ': ' : ''}${d.message}`;
 }
 
 /** A tour from its text, or every error found in it. Never throws. */
-export function readTour(name: string, text: string, context: TourContext): TourRead {
+export function readTour(name: string, text: string, context: TourContext, lines = true): TourRead {
   const errors = checkTour(name, text, context).filter((d) => d.severity === 'error');
   let doc: unknown = null;
   try {
@@ -35,7 +37,7 @@ export function readTour(name: string, text: string, context: TourContext): Tour
     // checkTour has said where the JSON breaks.
   }
   if (errors.length || doc === null) {
-    const list = errors.map((d) => words(d, doc));
+    const list = errors.map((d) => words(d, doc, lines));
     return { ok: false, errors: list.length ? list : [`“${name}” is not a tour.`] };
   }
   return { ok: true, tour: doc as Tour };

@@ -5,5 +5,6 @@
  */
 export { tourContext } from './context.ts';
 export { restoreTour, TourDraft } from './draft.svelte.ts';
+export { KeptTours } from './kept.svelte.ts';
 export { readTour } from './file.ts';
 export { codeInHash, decodeTour } from './share.ts';

@@ -1,5 +1,5 @@
 /** Where a teacher's tour is kept between visits, and what a step made from the map holds. */
-import type { Tour } from '../types.ts';
+import type { Tour, TourStep } from '../types.ts';
 
 /** Where a tour lives between visits; the app passes localStorage, the tests a Map. */
 export interface TourStore {
@@ -19,6 +19,23 @@ export interface MapState {
   /** The passage the step presents: the selected thing's first, else the first. */
   passage: string;
   year: string | null;
+}
+
+const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** A step (id still to give) showing the map as it is now: view, layers, selection, year. */
+export function stepFromMap(state: MapState): TourStep {
+  return {
+    id: '',
+    passage: state.passage,
+    features: [...new Set(state.features)],
+    layers: [...new Set(state.layers)],
+    camera: {
+      center: [round(state.center[0], 4), round(state.center[1], 4)],
+      zoom: round(state.zoom, 2),
+    },
+    ...(state.year ? { year: state.year } : {}),
+  };
 }
 
 /** The tour kept in the store, if any and if it reads as a tour. */

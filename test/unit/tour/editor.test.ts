@@ -7,6 +7,7 @@ import {
   type MapState,
 } from '../../../src/tour/editor/draft.svelte.ts';
 import { readTour, tourFileName } from '../../../src/tour/editor/file.ts';
+import { KEPT_KEY, KeptTours } from '../../../src/tour/editor/kept.svelte.ts';
 import { codeInHash, decodeTour, encodeTour, shareLink } from '../../../src/tour/editor/share.ts';
 import type { Tour } from '../../../src/tour/types.ts';
 
@@ -79,6 +80,58 @@ describe('a teacher’s tour', () => {
     expect(tourFileName(draft.tour)).toBe('tour-railways-for-geography.json');
   });
 
+  it('saves typing at each keystroke, and undoes a run of typing as one change', () => {
+    const store = new MemoryStore();
+    const draft = new TourDraft(store);
+    draft.addFromPassage('p10', [], ['uap-railway']);
+    for (const text of ['T', 'Th', 'The ', 'The rail']) draft.update(0, { caption: text }, true);
+    // Kept before the field is left: a reload now finds the text.
+    expect(restoreTour(store)?.steps[0].caption).toBe('The rail');
+    draft.update(0, { caption: 'The rail ' }, true);
+    draft.update(0, { caption: 'The rail' }); // the field's change (trimmed) ends the run
+    draft.update(0, { question: 'Why?' }, true);
+    draft.setTitle('Rail', true);
+    draft.setTitle('Railways', true);
+    expect(draft.tour.title).toBe('Railways');
+    draft.undo(); // the title
+    expect(draft.tour.title).toBe('My tour');
+    draft.undo(); // the question
+    expect(draft.steps[0]).toMatchObject({ caption: 'The rail' });
+    expect('question' in draft.steps[0]).toBe(false);
+    draft.undo(); // the caption, all of it
+    expect('caption' in draft.steps[0]).toBe(false);
+    draft.undo(); // the step
+    expect(draft.steps).toEqual([]);
+    expect(draft.canUndo).toBe(false);
+  });
+
+  it('keeps the tour a link or a file replaces, across a reload, and opens it again', () => {
+    const store = new MemoryStore();
+    const draft = new TourDraft(store);
+    const kept = new KeptTours(store);
+    const shared: Tour = { id: 'blocs', title: 'Two blocs', steps: builtIn.steps.slice(9, 11) };
+    // An empty draft is simply replaced.
+    expect(kept.open(draft, shared)).toBeNull();
+    expect(kept.list).toEqual([]);
+    draft.load({ id: 'mine', title: 'Mine', steps: builtIn.steps.slice(0, 3) });
+    const mine = draft.tour;
+    expect(kept.open(draft, shared)).toEqual(mine);
+    expect(draft.tour).toEqual(shared);
+    // The same tour again changes nothing and keeps nothing twice.
+    expect(kept.open(draft, structuredClone(shared))).toBeNull();
+    // After a reload.
+    const again = new KeptTours(store);
+    expect(again.list).toEqual([mine]);
+    const back = new TourDraft(store, restoreTour(store)!);
+    expect(again.open(back, again.list[0])).toEqual(shared);
+    expect(back.tour).toEqual(mine);
+    expect(again.list).toEqual([shared]);
+    again.forget(again.list[0]);
+    expect(JSON.parse(store.getItem(KEPT_KEY)!)).toEqual([]);
+    store.setItem(KEPT_KEY, '{not json');
+    expect(new KeptTours(store).list).toEqual([]);
+  });
+
   it('round-trips a tour through a share link, and refuses one too long for a link', () => {
     const short: Tour = { id: 'x', title: 'Two blocs', steps: builtIn.steps.slice(9, 11) };
     const link = shareLink('https://example.org/map/#map=1/2/3', short);
@@ -118,5 +171,8 @@ describe('a teacher’s tour', () => {
     expect(errors).toMatch(/step 2 \(“two”\), year/);
     const notJson = readTour('tour-x.json', '{"steps": [', context);
     expect(!notJson.ok && notJson.errors[0]).toMatch(/^line 1, column \d+/);
+    // A link has no lines to speak of: the step and the field only.
+    const link = readTour('the link', JSON.stringify(bad), context, false);
+    expect(!link.ok && link.errors[0]).toMatch(/^step 1 \(“one”\), passage: .*"p99"/);
   });
 });
