@@ -1,3 +1,6 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { MAX_BOUNDS, type BBox } from '../geo/region.ts';
+
 /**
  * What lies over the map and hides what is under it: the legend, the tools, the year shown
  * (the pill at the top) and MapLibre's zoom buttons.
@@ -16,6 +19,9 @@ export interface Padding {
   bottom: number;
   left: number;
 }
+export type Side = keyof Padding;
+
+const SIDES: readonly Side[] = ['left', 'right', 'top', 'bottom'];
 
 const room = (p: Padding, width: number, height: number) =>
   Math.max(width - p.left - p.right, 0) * Math.max(height - p.top - p.bottom, 0);
@@ -33,9 +39,11 @@ function keepMiddle(a: number, b: number, size: number): [number, number] {
  * the side that costs the map the least area: a tall legend on the left pads the left, a short
  * strip along the top (a folded legend) the top, a small corner block (the tools, the zoom
  * buttons) whichever of its two sides is narrower in area. So what is chosen is framed where it
- * can be seen, and never in less than the middle 40 % of the map's width and height.
+ * can be seen, and never in less than the middle 40 % of the map's width and height. `stuck`:
+ * sides where the map cannot move further (see clearOf); an overlay there is kept clear by
+ * another side.
  */
-export function covered(container: HTMLElement): Padding {
+export function covered(container: HTMLElement, stuck: readonly Side[] = []): Padding {
   let pad: Padding = { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN };
   const box = container.getBoundingClientRect();
   const { width, height } = box;
@@ -54,15 +62,62 @@ export function covered(container: HTMLElement): Padding {
     // The largest first: a smaller one may then lie in a padding already kept.
     .sort((a, b) => b.size - a.size);
   for (const p of parts) {
-    const ways: Padding[] = [
-      { ...pad, left: Math.max(pad.left, p.x1 - box.left + GAP) },
-      { ...pad, right: Math.max(pad.right, box.right - p.x0 + GAP) },
-      { ...pad, top: Math.max(pad.top, p.y1 - box.top + GAP) },
-      { ...pad, bottom: Math.max(pad.bottom, box.bottom - p.y0 + GAP) },
-    ];
+    const need: Padding = {
+      left: p.x1 - box.left + GAP,
+      right: box.right - p.x0 + GAP,
+      top: p.y1 - box.top + GAP,
+      bottom: box.bottom - p.y0 + GAP,
+    };
+    const ways = SIDES.filter((s) => !stuck.includes(s)).map((s) => ({
+      ...pad,
+      [s]: Math.max(pad[s], need[s]),
+    }));
+    if (!ways.length) continue;
     pad = ways.reduce((best, w) => (room(w, width, height) > room(best, width, height) ? w : best));
   }
   [pad.left, pad.right] = keepMiddle(pad.left, pad.right, width);
   [pad.top, pad.bottom] = keepMiddle(pad.top, pad.bottom, height);
   return pad;
+}
+
+/** Where a box lies on a map at `zoom`, in pixels of the whole world (Web Mercator, 512 px tiles). */
+function worldPixels(box: BBox, zoom: number) {
+  const size = 512 * 2 ** zoom;
+  const x = (lng: number) => ((lng + 180) / 360) * size;
+  const y = (lat: number) =>
+    (0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI)) * size;
+  return { left: x(box[0]), right: x(box[2]), top: y(box[3]), bottom: y(box[1]) };
+}
+
+/**
+ * The sides on which, fitted at `zoom`, a frame lies nearer the reader's pan limits than its
+ * padding: the map cannot move further that way (MapLibre keeps the view within the limits), so
+ * the padding there is not all kept (China's east is at the limit).
+ */
+export function atLimits(box: BBox, zoom: number, pad: Padding, limit = MAX_BOUNDS): Side[] {
+  const b = worldPixels(box, zoom);
+  const l = worldPixels(limit, zoom);
+  const gap: Padding = {
+    left: b.left - l.left,
+    right: l.right - b.right,
+    top: b.top - l.top,
+    bottom: l.bottom - b.bottom,
+  };
+  return SIDES.filter((s) => gap[s] < pad[s] - 1);
+}
+
+/**
+ * Padding for fitting `box`: clear of the overlays (covered), and where the frame would meet the
+ * pan limits on an overlay's side, clear of that overlay by another side.
+ */
+export function clearOf(map: MapLibreMap, box: BBox, maxZoom: number): Padding {
+  const container = map.getContainer();
+  const pad = covered(container);
+  const bounds: [[number, number], [number, number]] = [
+    [box[0], box[1]],
+    [box[2], box[3]],
+  ];
+  const zoom = map.cameraForBounds(bounds, { padding: pad, maxZoom })?.zoom;
+  const stuck = zoom === undefined ? [] : atLimits(box, zoom, pad);
+  return stuck.length ? covered(container, stuck) : pad;
 }

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // jsdom lays nothing out: each element's box is given, as the browser would measure it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { covered } from '../../../src/map/covered.ts';
+import { MAX_BOUNDS } from '../../../src/geo/region.ts';
+import { atLimits, covered } from '../../../src/map/covered.ts';
 
 type Box = { left: number; top: number; width: number; height: number };
 
@@ -104,5 +105,34 @@ describe('covered', () => {
     expect(400 - pad.left - pad.right).toBeCloseTo(400 * 0.4);
     expect(pad.left).toBeGreaterThan(pad.right);
     expect(300 - pad.top - pad.bottom).toBeGreaterThanOrEqual(300 * 0.4 - 1e-9);
+  });
+
+  it('keeps an overlay clear by another side where the map cannot move (the pan limits)', () => {
+    const pad = covered(mapArea(LAPTOP, { '.tools': TOOLS, '.maplibregl-ctrl-top-right': ZOOM }), [
+      'right',
+    ]);
+    expect(pad.right).toBe(48);
+    expect(pad.top).toBe(84 + 120 + 16);
+  });
+});
+
+describe('atLimits', () => {
+  const pad = { top: 48, right: 156, bottom: 48, left: 280 };
+  it('finds a frame at the east limit (China) stuck on the right', () => {
+    expect(atLimits([73.5, 18.2, MAX_BOUNDS[2], 53.5], 3, pad)).toEqual(['right']);
+  });
+  it('finds one a little short of it stuck when the padding is wider than the gap', () => {
+    // 1° of longitude is 512 × 2^4 / 360 ≈ 23 px at zoom 4: 5° is 114 px, less than 156.
+    expect(atLimits([90, 30, MAX_BOUNDS[2] - 5, 45], 4, pad)).toEqual(['right']);
+    expect(atLimits([90, 30, MAX_BOUNDS[2] - 8, 45], 4, pad)).toEqual([]);
+  });
+  it('finds nothing for a frame well inside the limits', () => {
+    expect(atLimits([60, 29, 75, 39], 4, pad)).toEqual([]);
+  });
+  it('measures latitude in Mercator: the north and south limits too', () => {
+    expect(atLimits([30, MAX_BOUNDS[1] + 0.5, 40, MAX_BOUNDS[3] - 0.5], 3, pad)).toEqual([
+      'top',
+      'bottom',
+    ]);
   });
 });
