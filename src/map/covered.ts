@@ -90,9 +90,9 @@ function worldPixels(box: BBox, zoom: number) {
 }
 
 /**
- * The sides on which, fitted at `zoom`, a frame lies nearer the reader's pan limits than its
- * padding: the map cannot move further that way (MapLibre keeps the view within the limits), so
- * the padding there is not all kept (China's east is at the limit).
+ * The sides on which, fitted at `zoom`, the reader's pan limits stop the map short of the padding
+ * by more than the gap kept beside an overlay: MapLibre keeps the view within the limits, so the
+ * frame would slide under an overlay there (China's east is at the limit, under the tools).
  */
 export function atLimits(box: BBox, zoom: number, pad: Padding, limit = MAX_BOUNDS): Side[] {
   const b = worldPixels(box, zoom);
@@ -103,7 +103,7 @@ export function atLimits(box: BBox, zoom: number, pad: Padding, limit = MAX_BOUN
     top: b.top - l.top,
     bottom: l.bottom - b.bottom,
   };
-  return SIDES.filter((s) => gap[s] < pad[s] - 1);
+  return SIDES.filter((s) => gap[s] < pad[s] - GAP);
 }
 
 /**
@@ -112,12 +112,19 @@ export function atLimits(box: BBox, zoom: number, pad: Padding, limit = MAX_BOUN
  */
 export function clearOf(map: MapLibreMap, box: BBox, maxZoom: number): Padding {
   const container = map.getContainer();
-  const pad = covered(container);
   const bounds: [[number, number], [number, number]] = [
     [box[0], box[1]],
     [box[2], box[3]],
   ];
-  const zoom = map.cameraForBounds(bounds, { padding: pad, maxZoom })?.zoom;
-  const stuck = zoom === undefined ? [] : atLimits(box, zoom, pad);
-  return stuck.length ? covered(container, stuck) : pad;
+  let pad = covered(container);
+  let stuck: Side[] = [];
+  // Padding another side zooms out, which brings the limits nearer: look again, twice at most.
+  for (let i = 0; i < 3; i++) {
+    const zoom = map.cameraForBounds(bounds, { padding: pad, maxZoom })?.zoom;
+    const more = zoom === undefined ? [] : atLimits(box, zoom, pad);
+    if (more.every((s) => stuck.includes(s))) break;
+    stuck = [...new Set([...stuck, ...more])];
+    pad = covered(container, stuck);
+  }
+  return pad;
 }
