@@ -7,8 +7,9 @@ export type Move = (map: MapLibreMap) => void;
  * if there is none yet; and made again when the map changes size just after one. On a phone a
  * chip in the raised sheet frames its choice in the small map above the sheet; the sheet then
  * drops to a peek and the map grows (a 0.25 s transition). Once the size has settled, the move
- * is made again for the map's new size. A move older than `window` ms, or one the reader has
- * moved the map away from since (`forget`), is left alone.
+ * is made again for the map's new size. A change of size that starts more than `window` ms
+ * after the move (or after it was last made again), or after the reader has moved the map
+ * (`forget`), leaves the map as it is.
  */
 export class Moves {
   #pending: Move | null = null;
@@ -21,7 +22,7 @@ export class Moves {
    * the size must stay the same before it does.
    */
   constructor(
-    readonly window = 1000,
+    readonly window = 2000,
     readonly settle = 150,
   ) {}
 
@@ -42,23 +43,30 @@ export class Moves {
   }
   #run(map: MapLibreMap, move: Move): void {
     move(map);
-    clearTimeout(this.#timer);
+    this.#stop();
     this.#last = { map, move, at: Date.now() };
   }
   /** The reader moved the map, or it is gone: a change of size brings no move back. */
   forget(): void {
-    clearTimeout(this.#timer);
+    this.#stop();
     this.#last = null;
+  }
+  #stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
   /** The map's container changed size: once it settles, resize the map and move again. */
   resized(): void {
     const last = this.#last;
-    if (!last || Date.now() - last.at > this.window) return;
+    // A change already under way (a timer set) goes on however long it lasts.
+    if (!last || (this.#timer === undefined && Date.now() - last.at > this.window)) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
+      this.#timer = undefined;
       if (this.#last !== last) return;
       last.map.resize();
       last.move(last.map);
+      last.at = Date.now();
     }, this.settle);
   }
 }

@@ -71,4 +71,24 @@ describe('Moves', () => {
     expect(first).toHaveBeenCalledTimes(1);
     expect(second).toHaveBeenCalledTimes(2);
   });
+
+  it('follows a change of size that started in time however long it lasts, in steps', () => {
+    const moves = new Moves(1000, 150);
+    const map = fakeMap();
+    const move = vi.fn();
+    moves.make(map, move);
+    vi.advanceTimersByTime(900);
+    // A busy page: the sheet's transition comes late and in slow frames, 200 ms apart.
+    for (let t = 0; t < 600; t += 200) {
+      moves.resized();
+      vi.advanceTimersByTime(200);
+    }
+    // Made again after each pause longer than 150 ms, the last once the size had settled.
+    expect(move).toHaveBeenCalledTimes(1 + 3);
+    // Long after, the reader raises the sheet: the map stays as it is.
+    vi.advanceTimersByTime(1500);
+    moves.resized();
+    vi.advanceTimersByTime(500);
+    expect(move).toHaveBeenCalledTimes(4);
+  });
 });
