@@ -107,6 +107,15 @@ export function atLimits(box: BBox, zoom: number, pad: Padding, limit = MAX_BOUN
 }
 
 /**
+ * The least zoom at which a map of this size stays within the pan limits: MapLibre zooms in to
+ * keep it so, whatever a fit asks for.
+ */
+export function leastZoom(width: number, height: number, limit = MAX_BOUNDS): number {
+  const l = worldPixels(limit, 0);
+  return Math.log2(Math.max(width / (l.right - l.left), height / (l.bottom - l.top)));
+}
+
+/**
  * Padding for fitting `box`: clear of the overlays (covered), and where the frame would meet the
  * pan limits on an overlay's side, clear of that overlay by another side.
  */
@@ -116,12 +125,16 @@ export function clearOf(map: MapLibreMap, box: BBox, maxZoom: number): Padding {
     [box[0], box[1]],
     [box[2], box[3]],
   ];
+  const least = Math.max(
+    leastZoom(container.clientWidth, container.clientHeight),
+    map.getMinZoom(),
+  );
   let pad = covered(container);
   let stuck: Side[] = [];
   // Padding another side zooms out, which brings the limits nearer: look again, twice at most.
   for (let i = 0; i < 3; i++) {
     const zoom = map.cameraForBounds(bounds, { padding: pad, maxZoom })?.zoom;
-    const more = zoom === undefined ? [] : atLimits(box, zoom, pad);
+    const more = zoom === undefined ? [] : atLimits(box, Math.max(zoom, least), pad);
     if (more.every((s) => stuck.includes(s))) break;
     stuck = [...new Set([...stuck, ...more])];
     pad = covered(container, stuck);

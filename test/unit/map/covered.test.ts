@@ -2,7 +2,7 @@
 // jsdom lays nothing out: each element's box is given, as the browser would measure it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BOUNDS } from '../../../src/geo/region.ts';
-import { atLimits, covered } from '../../../src/map/covered.ts';
+import { atLimits, covered, leastZoom } from '../../../src/map/covered.ts';
 
 type Box = { left: number; top: number; width: number; height: number };
 
@@ -134,5 +134,16 @@ describe('atLimits', () => {
       'top',
       'bottom',
     ]);
+  });
+
+  it('measures at the zoom the map will have: never less than the pan limits allow', () => {
+    // 125° of longitude across 960 px: 2^z = 960 / (512 × 125 / 360).
+    expect(leastZoom(960, 835)).toBeCloseTo(Math.log2(960 / ((512 * 125) / 360)), 6);
+    // A tall phone's map is held by the limits' latitudes (−12° to 78°) instead.
+    expect(leastZoom(390, 682)).toBeGreaterThan(leastZoom(390, 100));
+    // The frame of a passage naming Russia, China and Central Asia, on the laptop beside the
+    // legend: 37° from the west limit is 287 px at the least zoom, room enough for the legend.
+    const frame: [number, number, number, number] = [27.35, 18.2, 115, 58];
+    expect(atLimits(frame, leastZoom(960, 835), { ...pad, right: 48 })).toEqual(['right']);
   });
 });
