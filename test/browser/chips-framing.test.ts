@@ -281,6 +281,13 @@ describe('every chip frames its choice in the uncovered map', () => {
     expect(
       Math.max((r.x1 - r.x0) / (map.x1 - map.x0), (r.y1 - r.y0) / (map.y1 - map.y0)),
     ).toBeGreaterThan(0.5);
+
+    // Clearing the selection leaves the sheet where the reader has raised it.
+    await raiseSheet(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#card-title').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await page.locator('.app.sheet-full').count()).toBe(1);
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
