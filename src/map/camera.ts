@@ -1,6 +1,5 @@
-import type { Feature } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { frameBox } from './frame.ts';
+import type { BBox } from '../geo/region.ts';
 
 export const prefersReducedMotion = (): boolean =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -18,19 +17,17 @@ export interface Framing {
 }
 
 /**
- * Fits the map to features, jumping instead of flying under reduced motion. Each feature counts
- * by its part in the story's region (see frameBox), so Russia does not frame the whole world.
+ * Fits the map to a frame (frameBox: each feature by its part in the story's region, so Russia
+ * does not frame the whole world), jumping instead of flying under reduced motion.
  */
-export function fitFeatures(
+export function fitBox(
   map: MapLibreMap,
-  features: Feature[],
+  box: BBox,
   framing: Framing = {
     padding: { top: 48, right: 48, bottom: 48, left: 48 },
     maxZoom: 7,
   },
 ): void {
-  const box = frameBox(features);
-  if (!box) return;
   const c = map.getContainer();
   const { top, right, bottom, left } = framing.padding;
   // A padding larger than the map leaves no room: MapLibre would refuse to fit.

@@ -1,14 +1,14 @@
 import type { Feature } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import type { Camera } from '../app/state/selection.svelte.ts';
 import { SCREEN, sameLook, type Look } from '../style/look.ts';
-import { fitFeatures, prefersReducedMotion, type Framing } from './camera.ts';
-import { covered } from './covered.ts';
+import { fitBox, prefersReducedMotion, type Framing } from './camera.ts';
+import { clearOf } from './covered.ts';
+import { frameBox } from './frame.ts';
+import { Moves } from './moves.ts';
 
 const KEY = Symbol('map');
-
-type Move = (map: MapLibreMap) => void;
 
 /**
  * The map, handed from MapView to the components that draw on it, and the camera the panels
@@ -21,8 +21,9 @@ export class MapContext implements Camera {
   #framing: Partial<Framing> | null = null;
   /** Pixels at the bottom of the map hidden by an overlay (the presentation bar). */
   #inset = 0;
-  #steered = false;
-  #pending: Move | null = null;
+  /** The camera's moves: MapView tells them when the map changes size or the reader moves it. */
+  readonly moves = new Moves();
+  #fits = $state(0);
 
   get map(): MapLibreMap | null {
     return this.#map;
@@ -51,7 +52,11 @@ export class MapContext implements Camera {
   }
   /** True once the app has moved the camera: the map then stops refitting the region on resize. */
   get steered(): boolean {
-    return this.#steered;
+    return this.moves.steered;
+  }
+  /** How many fits were asked for: on a phone each drops the sheet, so the map shows them. */
+  get fits(): number {
+    return this.#fits;
   }
   /** Where the map looks now (a tour step made from it), or null before there is a map. */
   get view(): { center: [number, number]; zoom: number } | null {
@@ -63,15 +68,18 @@ export class MapContext implements Camera {
 
   /** Fits the map to features, clear of what covers it (the legend, the tools, the bar). */
   fit(features: Feature[]): void {
-    this.#move((map) => {
-      const pad = this.#framing?.padding ?? covered(map.getContainer());
-      const padding = { ...pad, bottom: pad.bottom + this.#inset };
-      fitFeatures(map, features, { padding, maxZoom: this.#framing?.maxZoom ?? 7 });
+    this.#fits = untrack(() => this.#fits) + 1;
+    const box = frameBox(features);
+    if (!box) return;
+    this.moves.make(this.#map, (map) => {
+      const maxZoom = this.#framing?.maxZoom ?? 7;
+      const pad = this.#framing?.padding ?? clearOf(map, box, maxZoom);
+      fitBox(map, box, { padding: { ...pad, bottom: pad.bottom + this.#inset }, maxZoom });
     });
   }
   /** Moves the map to an explicit view (a tour step's camera). */
   lookAt(center: [number, number], zoom: number): void {
-    this.#move((map) =>
+    this.moves.make(this.#map, (map) =>
       map.flyTo({
         center,
         zoom: Math.min(zoom, this.#framing?.maxZoom ?? 7),
@@ -81,22 +89,16 @@ export class MapContext implements Camera {
       }),
     );
   }
-  #move(move: Move): void {
-    this.#steered = true;
-    if (this.#map) move(this.#map);
-    else this.#pending = move;
-  }
 
   attach(map: MapLibreMap): void {
     this.#map = map;
-    const pending = this.#pending;
-    this.#pending = null;
-    pending?.(map);
+    this.moves.attach(map);
   }
   markLoaded(): void {
     this.#loaded = true;
   }
   detach(): void {
+    this.moves.forget();
     this.#map = null;
     this.#loaded = false;
   }

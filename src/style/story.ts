@@ -383,8 +383,18 @@ export function storyLayers(
         'text-font': [LABEL_FONT],
         'text-size': Math.round(12 * k),
         // Two places at one spot (Kabul and the Soviet war's ring) both keep a name: the
-        // second goes to the other side.
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        // second goes to the other side, or to a corner when the country's name and the
+        // capital's fill the sides (the first view, a lit event at Kabul).
+        'text-variable-anchor': [
+          'left',
+          'right',
+          'top',
+          'bottom',
+          'top-left',
+          'top-right',
+          'bottom-left',
+          'bottom-right',
+        ],
         'text-radial-offset': 0.9,
         'text-max-width': 10,
         'text-optional': true,

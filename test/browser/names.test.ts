@@ -30,7 +30,7 @@ const placed = (page: Page) =>
   });
 
 describe('names before decorations', () => {
-  it('names the countries and Kabul in the first view, and an event only when chosen', async () => {
+  it('names the countries and Kabul in the first view; an event when lit, chosen or in its year', async () => {
     const w = await openPage(
       browser,
       site.url,
@@ -50,12 +50,44 @@ describe('names before decorations', () => {
         name,
       ).toContain(name.toLowerCase());
     expect(first).not.toContain('Soviet war in Afghanistan');
-    // Chosen, the event is named.
+    expect(first).not.toContain('Taliban take Kabul');
+
+    // Lit by its passage (p11 speaks of the Soviet war), the event is named; Kabul, at the same
+    // spot, keeps its name. Pointed away, the event's name goes again.
+    await page.locator('#passage-p11').hover({ position: { x: 4, y: 4 } });
+    await expect.poll(() => placed(page)).toContain('Soviet war in Afghanistan');
+    expect(await placed(page)).toContain('Kabul');
+    await page.locator('header.top').hover();
+    await expect.poll(() => placed(page)).not.toContain('Soviet war in Afghanistan');
+
+    // Chosen, the event is named, and Kabul still is.
     await page.getByRole('tab', { name: 'All features' }).click();
     await page.locator('nav.list button', { hasText: /^\s*Soviet war in Afghanistan\s*$/ }).click();
     await settle(page);
     await waitForIdle(page);
     await expect.poll(() => placed(page)).toContain('Soviet war in Afghanistan');
+    expect(await placed(page)).toContain('Kabul');
+    await page.locator('nav.list button', { hasText: /^\s*Taliban take Kabul\s*$/ }).click();
+    await settle(page);
+    await waitForIdle(page);
+    await expect.poll(() => placed(page)).toContain('Taliban take Kabul');
+    expect(await placed(page)).toContain('Kabul');
+
+    // In its year on the timeline, with nothing chosen, the event is named; Kabul keeps its name.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => placed(page)).not.toContain('Taliban take Kabul');
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    const slider = page.getByRole('slider', { name: 'Year' });
+    await slider.focus();
+    for (let y = Number(await slider.inputValue()); y > 2021; y--)
+      await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.url()).toContain('t=2021');
+    await page.locator('header.top').hover();
+    await settle(page);
+    await waitForIdle(page);
+    await expect.poll(() => placed(page)).toContain('Taliban take Kabul');
+    expect(await placed(page)).toContain('Kabul');
+    expect(await placed(page)).not.toContain('Soviet war in Afghanistan');
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });

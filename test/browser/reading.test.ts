@@ -285,7 +285,7 @@ describe('phone', () => {
       await expect.poll(() => cardTitle(page).count()).toBe(1);
       await settle(page);
       await screenshot(page, `reading-phone-${width}`);
-      // The sheet stays down on selection, so the map above still shows it; the reader raises it.
+      // A selection drops the sheet to a peek, so the map above shows it; the reader raises it.
       const panel = page.locator('aside.panel');
       const low = (await panel.boundingBox())!.height;
       await page.getByRole('button', { name: 'Raise the panel' }).click();

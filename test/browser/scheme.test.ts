@@ -57,6 +57,21 @@ describe('colour scheme', () => {
     expect(colourDistance(dominantColour(shot, at.x, at.y), hexToRgb(theme.water))).toBeLessThan(
       40,
     );
+
+    // Back to the system's setting: dark again. And dark with a card open and the legend open
+    // (its swatches, names and checkboxes), not only in the first view.
+    await page.getByRole('combobox', { name: 'Colours' }).selectOption('system');
+    await expect.poll(paper).toBe('rgb(26, 26, 24)');
+    await page.locator('#passage-p01 .chip').first().click();
+    await page.locator('#card-title').waitFor();
+    const legend = page.getByRole('button', { name: 'Layers and legend' });
+    if ((await legend.getAttribute('aria-expanded')) !== 'true') await legend.click();
+    await page.locator('.layers .legend li').first().waitFor();
+    await settle(page);
+    await waitForIdle(page);
+    await screenshot(page, 'scheme-dark-card');
+    expect(await axeViolations(page)).toEqual([]);
+
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
