@@ -87,12 +87,15 @@ describe('open a GeoJSON file', () => {
     await storyIntact(page);
 
     // Malformed JSON, not GeoJSON, and too large: clear messages, the story untouched.
+    // (Each read waits for its own file's message: the last file's may still be on screen.)
     await openFile(page, 'broken.geojson', '{ "type": "FeatureCollection", features: [] }');
-    expect(await page.locator('.opened .message').textContent()).toMatch(
-      /not valid JSON \(line 1, column \d+/,
-    );
+    await expect
+      .poll(() => page.locator('.opened .message').textContent())
+      .toMatch(/not valid JSON \(line 1, column \d+/);
     await openFile(page, 'notes.json', '{"hello": "world"}');
-    expect(await page.locator('.opened .message').textContent()).toContain('not GeoJSON');
+    await expect
+      .poll(() => page.locator('.opened .message').textContent())
+      .toContain('not GeoJSON');
     // 21 MB made inside the page: sending it over the DevTools protocol would be slow.
     await page.evaluate((name) => {
       const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
