@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
+import { compiledBasemap } from './scripts/vite-plugin-basemap.ts';
 import { appIcons, ICONS } from './scripts/vite-plugin-icons.ts';
 import { preloadFonts, prerender, storyIndex, themeCss } from './scripts/vite-plugin-prerender.ts';
 import { compiledLayers, storyData } from './scripts/vite-plugin-story.ts';
@@ -56,6 +57,7 @@ export default defineConfig({
     svelte(),
     storyData(root),
     compiledLayers(root),
+    compiledBasemap(root),
     storyIndex(root),
     themeCss(),
     prerender(root),

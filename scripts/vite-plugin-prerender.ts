@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'vite';
 import { parseLayer } from '../src/app/load.ts';
 import { darkTheme, pageTokens, theme, type Theme } from '../src/style/theme.ts';
+import { compiledBasemap } from './vite-plugin-basemap.ts';
 import { compiledLayers } from './vite-plugin-story.ts';
 
 export const INDEX_ID = 'virtual:story-index';
@@ -99,6 +100,7 @@ function maplibreStub(): Plugin {
       id === STUB_ID
         ? `const no = () => { throw new Error('MapLibre does not run in the prerender'); };
 export const setWorkerUrl = () => {};
+export const importScriptInWorkers = () => Promise.resolve();
 export class Map { constructor() { no(); } }
 export class NavigationControl {}
 export class ScaleControl {}
@@ -121,7 +123,13 @@ export async function renderApp(root: string): Promise<{ head: string; body: str
       mode: 'production',
       logLevel: 'error',
       base: './',
-      plugins: [maplibreStub(), svelte(), storyIndex(root), compiledLayers(root)],
+      plugins: [
+        maplibreStub(),
+        svelte(),
+        storyIndex(root),
+        compiledLayers(root),
+        compiledBasemap(root),
+      ],
       build: {
         ssr: join(root, 'src/prerender.ts'),
         outDir: out,

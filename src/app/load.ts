@@ -1,19 +1,21 @@
 import type { Geometry } from 'geojson';
+import { countryOutlines } from '../geo/basemap/decode.ts';
 import type { StoryLayer } from '../geo/types.ts';
-import { needsOutlines, outlinesByIso, restoreOutlines } from '../model/outlines.ts';
+import { needsOutlines, restoreOutlines } from '../model/outlines.ts';
 
 /**
- * The basemap's country outlines, fetched once, when a layer first needs them (MapLibre has
- * fetched the same file for the basemap: the browser's cache answers).
+ * The basemap's country outlines, fetched once, when a layer first needs them (MapLibre's worker
+ * has fetched the same topology for the basemap: the browser's cache answers), each decoded
+ * when a layer names it.
  */
-export type Outlines = () => Promise<ReadonlyMap<string, Geometry> | null>;
+export type Outlines = () => Promise<Pick<ReadonlyMap<string, Geometry>, 'get'> | null>;
 
 export function basemapOutlines(url: string): Outlines {
   let pending: ReturnType<Outlines> | null = null;
   return () =>
     (pending ??= fetch(url)
       .then((r) => (r.ok ? r.json() : null))
-      .then((fc) => (fc ? outlinesByIso(fc) : null))
+      .then((topo) => (topo ? countryOutlines(topo) : null))
       .catch(() => null));
 }
 

@@ -47,14 +47,14 @@ interface Loading {
 export function startLoading(
   story: Loading,
   files: Record<string, string>,
-  countriesUrl: string,
+  topologyUrl: string,
 ): () => void {
   let settle = () => {};
   const settled = new Promise<void>((resolve) => {
     settle = resolve;
     setTimeout(resolve, 15_000);
   });
-  const basemap = basemapOutlines(countriesUrl);
+  const basemap = basemapOutlines(topologyUrl);
   const outlines = () => settled.then(basemap);
   for (const [path, url] of Object.entries(files)) {
     const file = path.replace(/^(\.\.\/)+/, '');

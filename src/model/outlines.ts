@@ -53,7 +53,7 @@ export const needsOutlines = (layer: LayerJson): boolean =>
  */
 export function restoreOutlines<L extends LayerJson>(
   layer: L,
-  basemap: ReadonlyMap<string, Geometry>,
+  basemap: Pick<ReadonlyMap<string, Geometry>, 'get'>,
 ): { layer: L; missing: string[] } {
   const missing: string[] = [];
   const features = layer.features.map((f) => {
