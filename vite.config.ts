@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
 import { compiledBasemap } from './scripts/vite-plugin-basemap.ts';
+import { subsetFonts } from './scripts/vite-plugin-fonts.ts';
 import { appIcons, ICONS } from './scripts/vite-plugin-icons.ts';
 import { preloadFonts, prerender, storyIndex, themeCss } from './scripts/vite-plugin-prerender.ts';
 import { compiledLayers, storyData } from './scripts/vite-plugin-story.ts';
@@ -61,6 +62,7 @@ export default defineConfig({
     storyIndex(root),
     themeCss(),
     prerender(root),
+    subsetFonts(root),
     preloadFonts(),
     contentSecurityPolicy(),
     offline,

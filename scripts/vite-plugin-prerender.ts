@@ -195,7 +195,8 @@ export function preloadFonts(): Plugin {
       handler(html, ctx) {
         if (!html.includes('data-prerendered') || !ctx.bundle) return html;
         const fonts = Object.keys(ctx.bundle)
-          .filter((f) => /noto-sans-latin-(400|600)-normal-[^/]*\.woff2$/.test(f))
+          // The first-screen faces (scripts/vite-plugin-fonts.ts), else the whole ones (one file).
+          .filter((f) => /noto-sans-latin-(400|600)-first-[^/]*\.woff2$/.test(f))
           .sort();
         return {
           html,
