@@ -21,14 +21,16 @@ export const layerFiles = import.meta.glob('../../geo/*.geojson', {
 /** What the first screen does not need: loaded when first used, or once the browser is idle. */
 export const later = {
   presenterView: () => import('../tour/PresenterView.svelte'),
+  editor: () => import('../edit/editor.svelte.ts'),
   editPanel: () => import('../edit/EditPanel.svelte'),
   editLayer: () => import('../edit/EditLayer.svelte'),
   openedLayer: () => import('../preview/OpenedLayer.svelte'),
   tourEditor: () => import('../tour/editor/TourEditor.svelte'),
 };
-/** Loaded by their own components (PanelTabs, OpenFile, TeacherTours) when first needed; warmed too. */
+/** Loaded by their own components (PanelTabs, MapTools, OpenFile, TeacherTours) when first needed; warmed too. */
 const elsewhere = [
   () => import('../ui/TimeControl.svelte'),
+  () => import('../map/export.ts'),
   () => import('../tour/editor/parts.ts'),
   () => import('../preview/OpenedReport.svelte'),
   () => import('../preview/MakeLayer.svelte'),
