@@ -3,7 +3,7 @@
  * only itself), the country outlines read from the basemap once the map has it, and what the
  * first screen does not need fetched when the page is idle. Nothing here runs on the server.
  */
-import type { LoadProblem } from './load.ts';
+import type { LoadProblem, Outlines } from './load.ts';
 import { basemapOutlines, loadLayer } from './load.ts';
 import type { StoryLayer } from '../geo/types.ts';
 
@@ -56,14 +56,17 @@ export function startLoading(
     settle = resolve;
     setTimeout(resolve, 15_000);
   });
-  const basemap = basemapOutlines(topologyUrl);
-  const outlines = () => settled.then(basemap);
-  for (const [path, url] of Object.entries(files)) {
+  // Let go once every layer is in: the parsed topology is a few MiB of arrays, and the closures
+  // below (the idle warm-up's among them) would otherwise keep it for as long as they live.
+  let basemap: Outlines | null = basemapOutlines(topologyUrl);
+  const outlines: Outlines = () => settled.then(() => basemap?.() ?? null);
+  const loads = Object.entries(files).map(([path, url]) => {
     const file = path.replace(/^(\.\.\/)+/, '');
-    loadLayer(file, url, outlines).then((r) =>
+    return loadLayer(file, url, outlines).then((r) =>
       r.ok ? story.addLayer(r.layer) : story.addProblem(r.problem),
     );
-  }
+  });
+  Promise.allSettled(loads).then(() => (basemap = null));
   // The later chunks, fetched once the first screen is long done (so they are at hand if the
   // network goes).
   const warm = () =>
