@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { build, type Plugin, type Rollup } from 'vite';
 import { encodeBasemap } from '../src/geo/basemap/encode.ts';
+import { isSingleFile } from './single-file.ts';
 
 const TOPOLOGY = 'virtual:basemap';
 const DECODER = 'virtual:basemap-worker';
@@ -47,8 +48,7 @@ export function compiledBasemap(root: string): Plugin {
   return {
     name: 'story-compiled-basemap',
     configResolved(config) {
-      inline =
-        config.command === 'serve' || config.plugins.some((p) => p.name.includes('singlefile'));
+      inline = config.command === 'serve' || isSingleFile(config);
     },
     resolveId: (source) => (source === TOPOLOGY || source === DECODER ? `\0${source}` : null),
     async load(id) {

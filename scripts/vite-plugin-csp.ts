@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { isSingleFile } from './single-file.ts';
 
 /**
  * The Content-Security-Policy of the hosted build, as a meta tag (a static host
@@ -28,7 +29,7 @@ export function contentSecurityPolicy(): Plugin {
     apply: 'build',
     configResolved(config) {
       // The one-file build inlines its script: a policy forbidding inline script cannot apply to it.
-      singleFile = config.plugins.some((p) => p.name.includes('singlefile'));
+      singleFile = isSingleFile(config);
     },
     transformIndexHtml() {
       if (singleFile) return [];

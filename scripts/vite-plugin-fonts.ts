@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
 import { firstScreenChars, restOfLatin, unicodeRange } from './fonts/unicode-range.ts';
+import { isSingleFile } from './single-file.ts';
 
 /** The self-hosted faces, as @fontsource/noto-sans's CSS has Vite emit them. */
 const FACE = /^(.*\/)?noto-sans-latin-(400|600)-normal-[^/]*\.woff2$/;
@@ -34,7 +35,7 @@ export function subsetFonts(root: string): Plugin {
     name: 'subset-fonts',
     apply: 'build',
     configResolved(config) {
-      singleFile = config.plugins.some((p) => p.name.includes('singlefile'));
+      singleFile = isSingleFile(config);
     },
     generateBundle: {
       order: 'pre',

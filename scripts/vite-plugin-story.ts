@@ -4,6 +4,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { outlinesByIso, stripOutlines } from '../src/model/outlines.ts';
 import { validateProject } from '../src/validate/index.ts';
 import { loadProject, tierLines } from './validate/cli.ts';
+import { isSingleFile } from './single-file.ts';
 
 /**
  * During `npm run dev`: validates geo/ and story/ on start and on every save,
@@ -72,8 +73,7 @@ export function compiledLayers(root: string): Plugin {
     name: 'story-compiled-layers',
     enforce: 'pre',
     configResolved(config) {
-      inline =
-        config.command === 'serve' || config.plugins.some((p) => p.name.includes('singlefile'));
+      inline = config.command === 'serve' || isSingleFile(config);
     },
     async resolveId(source, importer) {
       if (!source.endsWith(`.geojson${STORY_QUERY}`)) return null;
